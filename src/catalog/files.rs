@@ -1,0 +1,170 @@
+//! The catalog's files: the built-in ones embedded in the binary, and the one function that decides which file wins.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use include_dir::{include_dir, Dir};
+
+use crate::error::{Error, Result};
+use crate::fsio;
+
+static BUILTIN_PROFILES: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/profiles");
+static BUILTIN_TEMPLATES: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/templates");
+
+/// Where a catalog file comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Provenance {
+    BuiltIn,
+    /// A file in the user's catalog folder.
+    Folder(PathBuf),
+}
+
+impl std::fmt::Display for Provenance {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Provenance::BuiltIn => f.write_str("built-in"),
+            Provenance::Folder(path) => write!(f, "{}", path.display()),
+        }
+    }
+}
+
+/// One catalog file's text and where it came from.
+#[derive(Debug, Clone)]
+pub struct CatalogFile {
+    pub text: String,
+    pub provenance: Provenance,
+}
+
+impl CatalogFile {
+    /// The name to show in messages: the file's path on disk, or `built-in:<relative path>`.
+    pub fn display_name(&self, relative: &str) -> String {
+        match &self.provenance {
+            Provenance::BuiltIn => format!("built-in:{relative}"),
+            Provenance::Folder(path) => path.display().to_string(),
+        }
+    }
+}
+
+/// The built-in catalog as relative paths ("profiles/senior.yaml") and texts.
+pub fn builtin_files() -> BTreeMap<String, &'static str> {
+    let mut files = BTreeMap::new();
+    for (prefix, dir) in [("profiles", &BUILTIN_PROFILES), ("templates", &BUILTIN_TEMPLATES)] {
+        collect_embedded(dir, prefix, &mut files);
+    }
+    files
+}
+
+fn collect_embedded(dir: &'static Dir<'static>, prefix: &str, files: &mut BTreeMap<String, &'static str>) {
+    for file in dir.files() {
+        if let Some(text) = file.contents_utf8() {
+            files.insert(format!("{prefix}/{}", file.path().display()), text);
+        }
+    }
+    for sub in dir.dirs() {
+        collect_embedded(sub, prefix, files);
+    }
+}
+
+/// The catalog's files after layering: the user's folder wins file by file over
+/// the built-in catalog, and may add files the built-in one does not have.
+///
+/// This is the one place where precedence is decided.
+pub fn layered_files(user_dir: Option<&Path>) -> Result<BTreeMap<String, CatalogFile>> {
+    let mut files: BTreeMap<String, CatalogFile> = builtin_files()
+        .into_iter()
+        .map(|(path, text)| {
+            (
+                path,
+                CatalogFile {
+                    text: text.to_owned(),
+                    provenance: Provenance::BuiltIn,
+                },
+            )
+        })
+        .collect();
+    if let Some(dir) = user_dir {
+        if !dir.is_dir() {
+            return Err(Error::Read {
+                path: dir.to_owned(),
+                reason: "the catalog folder does not exist (it was named by --catalog or JDGEN_CATALOG)".into(),
+            });
+        }
+        for (relative, path) in catalog_files_in(dir)? {
+            let text = fsio::read_text(&path)?;
+            files.insert(
+                relative,
+                CatalogFile {
+                    text,
+                    provenance: Provenance::Folder(path),
+                },
+            );
+        }
+    }
+    Ok(files)
+}
+
+/// Catalog files under a user folder: `profiles/*.yaml`, `templates/*.md.hbs`, `templates/partials/*.md.hbs`.
+fn catalog_files_in(dir: &Path) -> Result<Vec<(String, PathBuf)>> {
+    let mut found = Vec::new();
+    for (sub, suffix) in [
+        ("profiles", ".yaml"),
+        ("templates", ".md.hbs"),
+        ("templates/partials", ".md.hbs"),
+    ] {
+        let folder = dir.join(sub);
+        if !folder.is_dir() {
+            continue;
+        }
+        for entry in fsio::read_dir_sorted(&folder)? {
+            let name = entry
+                .file_name()
+                .and_then(|n| n.to_str())
+                .unwrap_or_default()
+                .to_owned();
+            if entry.is_file() && name.ends_with(suffix) && !name.starts_with('.') {
+                found.push((format!("{sub}/{name}"), entry));
+            }
+        }
+    }
+    Ok(found)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_builtin_catalog_is_embedded() {
+        let files = builtin_files();
+        for path in [
+            "profiles/senior.yaml",
+            "profiles/head.yaml",
+            "templates/product-manager.md.hbs",
+        ] {
+            assert!(
+                files.contains_key(path),
+                "{path} missing from {:?}",
+                files.keys().collect::<Vec<_>>()
+            );
+        }
+    }
+
+    #[test]
+    fn user_files_win_and_add() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("profiles")).unwrap();
+        std::fs::write(dir.path().join("profiles/senior.yaml"), "mine").unwrap();
+        std::fs::write(dir.path().join("profiles/staff.yaml"), "new").unwrap();
+        std::fs::write(dir.path().join("profiles/notes.txt"), "ignored").unwrap();
+        let files = layered_files(Some(dir.path())).unwrap();
+        assert_eq!(files["profiles/senior.yaml"].text, "mine");
+        assert_eq!(files["profiles/staff.yaml"].text, "new");
+        assert_eq!(files["profiles/lead.yaml"].provenance, Provenance::BuiltIn);
+        assert!(!files.contains_key("profiles/notes.txt"));
+    }
+
+    #[test]
+    fn a_missing_folder_is_an_error() {
+        assert!(layered_files(Some(Path::new("/no/such/catalog"))).is_err());
+    }
+}

@@ -1,0 +1,21 @@
+//! jdgen: job descriptions from seniority profiles and role templates.
+//!
+//! The flow: [`catalog`] (profiles and templates) + posting facts ([`posting`])
+//! → [`resolve`] (one typed job) → [`render`] (Markdown, then other formats).
+
+// Errors carry the source text so a report can quote the offending line; they
+// are the cold path, so their size is not worth boxing away.
+#![allow(clippy::result_large_err)]
+
+pub mod catalog;
+pub mod cli;
+pub mod commands;
+pub mod error;
+pub mod fsio;
+pub mod posting;
+pub mod render;
+pub mod resolve;
+pub mod suggest;
+pub mod yaml;
+
+pub use error::{Error, Result};

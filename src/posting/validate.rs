@@ -1,0 +1,438 @@
+//! Checks the merged facts of one posting and turns them into a typed [`Posting`]; errors name the layer and line that set the field.
+
+use serde::Serialize;
+
+use super::fields::{Country, Currency, EmploymentType, IsoDate, Period, Workplace};
+use super::{ApplyFacts, PostingFile};
+use crate::error::{Error, Located, Origin, Result};
+use crate::yaml;
+
+/// One source of facts (company file, job file, a `--set` flag), kept so errors can point into it.
+#[derive(Debug, Clone)]
+pub struct Layer {
+    pub origin: Origin,
+    /// The text as read, for line numbers; empty for flags.
+    pub text: String,
+    pub facts: PostingFile,
+}
+
+/// A validated posting: every present fact is well-formed and consistent.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Posting {
+    pub role: Option<String>,
+    pub level: Option<String>,
+    pub title: Option<String>,
+    pub company: Option<Company>,
+    pub team: Option<String>,
+    pub location: Option<Location>,
+    pub workplace: Option<Workplace>,
+    pub remote: Option<Remote>,
+    pub employment_type: Option<EmploymentType>,
+    pub salary: Option<Salary>,
+    pub benefits: Vec<String>,
+    pub responsibilities: Vec<String>,
+    pub requirements: Vec<String>,
+    pub nice_to_have: Vec<String>,
+    pub hiring_process: Vec<String>,
+    pub apply: Option<Apply>,
+    pub date_posted: Option<IsoDate>,
+    pub valid_through: Option<IsoDate>,
+    pub equal_opportunity: Option<String>,
+}
+
+/// The hiring company.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Company {
+    pub name: String,
+    pub website: Option<String>,
+    pub about: Option<String>,
+}
+
+/// Where the job is based.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Location {
+    pub city: Option<String>,
+    pub region: Option<String>,
+    pub country: Option<Country>,
+}
+
+/// Who may work remotely, from where.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Remote {
+    pub countries: Vec<Country>,
+    pub timezones: Option<String>,
+}
+
+/// The pay range.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Salary {
+    pub min: f64,
+    pub max: f64,
+    pub currency: Currency,
+    pub period: Period,
+}
+
+/// How to apply.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub enum Apply {
+    Url(String),
+    Email(String),
+}
+
+/// Validates the merged facts of `layers` (bottom first).
+pub fn validate(layers: &[Layer]) -> Result<Posting> {
+    let merged = layers.iter().fold(PostingFile::default(), |merged, layer| {
+        super::Overlay::overlay(merged, layer.facts.clone())
+    });
+    let check = Checker { layers };
+
+    let company = match merged.company {
+        None => None,
+        Some(company) => Some(Company {
+            name: check.required_text(
+                company.name,
+                "company.name",
+                "the company's name, e.g. `name: Acme Analytics`",
+            )?,
+            website: match company.website {
+                Some(site) => Some(check.web_url(&site, "company.website")?),
+                None => None,
+            },
+            about: check.optional_text(company.about),
+        }),
+    };
+
+    let location = merged.location.and_then(|location| {
+        let location = Location {
+            city: check.optional_text(location.city),
+            region: check.optional_text(location.region),
+            country: location.country,
+        };
+        (location.city.is_some() || location.region.is_some() || location.country.is_some()).then_some(location)
+    });
+
+    let remote = merged.remote.map(|remote| Remote {
+        countries: remote.countries.unwrap_or_default(),
+        timezones: check.optional_text(remote.timezones),
+    });
+    if remote.is_some() && merged.workplace.is_some_and(|w| w != Workplace::Remote) {
+        return Err(check.error(
+            "remote",
+            "a `remote:` block is given but `workplace` is not `remote`",
+            Some("set `workplace: remote`, or remove the `remote:` block".into()),
+        ));
+    }
+
+    let salary = match merged.salary {
+        None => None,
+        Some(salary) => Some(check.salary(salary)?),
+    };
+
+    let apply = match merged.apply {
+        None => None,
+        Some(apply) => Some(check.apply(apply)?),
+    };
+
+    if let (Some(posted), Some(until)) = (merged.date_posted, merged.valid_through) {
+        if until < posted {
+            return Err(check.error(
+                "valid_through",
+                format!("{until} is before date_posted ({posted})"),
+                Some(
+                    "valid_through is the last day applications are accepted; it must be on or after date_posted"
+                        .into(),
+                ),
+            ));
+        }
+    }
+
+    let title = check.optional_text(merged.title);
+    if let Some(title) = &title {
+        if title.contains('\n') {
+            return Err(check.error("title", "the title must be a single line", None));
+        }
+    }
+
+    Ok(Posting {
+        role: check.optional_text(merged.role),
+        level: check.optional_text(merged.level),
+        title,
+        company,
+        team: check.optional_text(merged.team),
+        location,
+        workplace: merged.workplace,
+        remote,
+        employment_type: merged.employment_type,
+        salary,
+        benefits: check.list(merged.benefits),
+        responsibilities: check.list(merged.responsibilities),
+        requirements: check.list(merged.requirements),
+        nice_to_have: check.list(merged.nice_to_have),
+        hiring_process: check.list(merged.hiring_process),
+        apply,
+        date_posted: merged.date_posted,
+        valid_through: merged.valid_through,
+        equal_opportunity: check.optional_text(merged.equal_opportunity),
+    })
+}
+
+/// Validation helpers that know the layers, so every error can name where the field was set.
+struct Checker<'a> {
+    layers: &'a [Layer],
+}
+
+impl Checker<'_> {
+    fn error(&self, field: &str, message: impl Into<String>, help: Option<String>) -> Error {
+        let (origin, at) = locate(self.layers, field);
+        Error::invalid(origin, field, message, help, at)
+    }
+
+    fn optional_text(&self, text: Option<String>) -> Option<String> {
+        text.map(|t| t.trim().to_owned()).filter(|t| !t.is_empty())
+    }
+
+    fn required_text(&self, text: Option<String>, field: &str, what: &str) -> Result<String> {
+        self.optional_text(text)
+            .ok_or_else(|| self.error(field, "is missing or empty", Some(format!("give {what}"))))
+    }
+
+    fn list(&self, items: Option<Vec<String>>) -> Vec<String> {
+        items
+            .unwrap_or_default()
+            .into_iter()
+            .map(|item| item.trim().to_owned())
+            .filter(|item| !item.is_empty())
+            .collect()
+    }
+
+    fn web_url(&self, text: &str, field: &str) -> Result<String> {
+        let text = text.trim();
+        match url::Url::parse(text) {
+            Ok(parsed) if matches!(parsed.scheme(), "http" | "https") && parsed.host().is_some() => Ok(text.to_owned()),
+            _ => Err(self.error(
+                field,
+                format!("'{text}' is not a web address"),
+                Some("write a full http(s) address, e.g. https://example.com/jobs".into()),
+            )),
+        }
+    }
+
+    fn salary(&self, salary: super::SalaryFacts) -> Result<Salary> {
+        let currency = salary.currency.ok_or_else(|| {
+            self.error(
+                "salary.currency",
+                "is missing",
+                Some("give an ISO 4217 code, e.g. `currency: EUR`".into()),
+            )
+        })?;
+        let amount = |value: Option<f64>, field: &str| -> Result<f64> {
+            match value {
+                None => Err(self.error(
+                    field,
+                    "is missing",
+                    Some("a salary needs both `min` and `max` (equal for a fixed amount)".into()),
+                )),
+                Some(v) if !v.is_finite() || v < 0.0 => Err(self.error(
+                    field,
+                    format!("{v} is not an amount"),
+                    Some("amounts are zero or more".into()),
+                )),
+                Some(v) => Ok(v),
+            }
+        };
+        let min = amount(salary.min, "salary.min")?;
+        let max = amount(salary.max, "salary.max")?;
+        if min > max {
+            return Err(self.error(
+                "salary.max",
+                format!("the maximum ({max}) is below the minimum ({min})"),
+                Some("write the range low to high: `min` <= `max`".into()),
+            ));
+        }
+        Ok(Salary {
+            min,
+            max,
+            currency,
+            period: salary.period.unwrap_or_default(),
+        })
+    }
+
+    fn apply(&self, apply: ApplyFacts) -> Result<Apply> {
+        match (apply.url, apply.email) {
+            (Some(url), None) => Ok(Apply::Url(self.web_url(&url, "apply.url")?)),
+            (None, Some(email)) => {
+                let email = email.trim().to_owned();
+                let valid = email.split_once('@').is_some_and(|(user, domain)| {
+                    !user.is_empty() && domain.contains('.') && !email.contains(char::is_whitespace)
+                });
+                if valid {
+                    Ok(Apply::Email(email))
+                } else {
+                    Err(self.error("apply.email", format!("'{email}' is not an e-mail address"), None))
+                }
+            }
+            _ => Err(self.error(
+                "apply",
+                "give exactly one of `url` or `email`",
+                Some("e.g. `apply: {url: \"https://example.com/jobs/42\"}`".into()),
+            )),
+        }
+    }
+}
+
+/// The topmost layer that sets `field` (a dotted path), or failing that its
+/// nearest enclosing block, and the line where it does.
+pub fn locate(layers: &[Layer], field: &str) -> (Origin, Option<Located>) {
+    let path: Vec<&str> = field.split('.').collect();
+    let setter = (1..=path.len())
+        .rev()
+        .find_map(|depth| layers.iter().rev().find(|layer| sets(&layer.facts, &path[..depth])))
+        .or(layers.last());
+    match setter {
+        None => (Origin::File("<posting>".into()), None),
+        Some(layer) => {
+            let at = match &layer.origin {
+                Origin::File(name) => {
+                    locate_key(&layer.text, &path).map(|(line, column)| Located::at(name, &layer.text, line, column))
+                }
+                Origin::Flag(_) => None,
+            };
+            (layer.origin.clone(), at)
+        }
+    }
+}
+
+/// Whether `facts` sets the field at `path`.
+fn sets(facts: &PostingFile, path: &[&str]) -> bool {
+    let value = serde_yaml::to_value(facts).unwrap_or(yaml::Value::Null);
+    let mut node = &value;
+    for key in path {
+        match node.get(*key) {
+            Some(next) => node = next,
+            None => return false,
+        }
+    }
+    true
+}
+
+/// The 1-based line and column of the key at `path` in YAML `text` (or of its
+/// deepest enclosing key that is there), found by scanning for each key in
+/// turn after the previous one. Good enough to point a person at the line; the
+/// parser has already accepted the document.
+fn locate_key(text: &str, path: &[&str]) -> Option<(usize, usize)> {
+    let mut from = 0;
+    let mut found = None;
+    for key in path {
+        match find_key(text, key, from) {
+            Some(offset) => {
+                from = offset + key.len() + 1;
+                found = Some(offset);
+            }
+            None => break,
+        }
+    }
+    let offset = found?;
+    let line = text[..offset].matches('\n').count() + 1;
+    let line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+    Some((line, text[line_start..offset].chars().count() + 1))
+}
+
+/// Byte offset of `key:` at or after `from`, where it starts a key (not inside another word).
+fn find_key(text: &str, key: &str, from: usize) -> Option<usize> {
+    let needle = format!("{key}:");
+    let mut search = from;
+    loop {
+        let hit = search + text[search..].find(&needle)?;
+        let before = text[..hit].chars().next_back();
+        if before.is_none_or(|c| c.is_whitespace() || c == '{' || c == ',') {
+            return Some(hit);
+        }
+        search = hit + needle.len();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn layer(text: &str) -> Layer {
+        let origin = Origin::File("job.yaml".into());
+        Layer {
+            facts: yaml::from_str(&origin, text).unwrap(),
+            origin,
+            text: text.into(),
+        }
+    }
+
+    fn invalid(text: &str) -> String {
+        validate(&[layer(text)]).unwrap_err().to_string()
+    }
+
+    #[test]
+    fn a_bare_posting_is_valid() {
+        assert_eq!(validate(&[]).unwrap(), Posting::default());
+    }
+
+    #[test]
+    fn salary_rules() {
+        assert!(invalid("salary: {min: 10, max: 5, currency: EUR}").contains("job.yaml:1:19: field `salary.max`"));
+        assert!(invalid("salary: {min: -1, max: 5, currency: EUR}").contains("salary.min"));
+        assert!(invalid("salary:\n  min: 1\n  max: 5\n").contains("job.yaml:1:1: field `salary.currency`: is missing"));
+        assert!(invalid("salary: {min: 1, currency: EUR}").contains("salary.max"));
+        let posting = validate(&[layer("salary: {min: 1, max: 1, currency: usd}")]).unwrap();
+        assert_eq!(posting.salary.unwrap().period, Period::Year);
+    }
+
+    #[test]
+    fn dates_must_be_in_order() {
+        let error = invalid("date_posted: 2026-11-02\nvalid_through: 2026-10-01\n");
+        assert!(error.contains("job.yaml:2:1: field `valid_through`"), "{error}");
+    }
+
+    #[test]
+    fn apply_takes_one_way() {
+        assert!(invalid("apply: {url: 'https://a.example', email: 'a@b.example'}").contains("exactly one"));
+        assert!(invalid("apply: {url: 'ftp://a.example'}").contains("not a web address"));
+        assert!(invalid("apply: {email: 'nobody'}").contains("not an e-mail"));
+    }
+
+    #[test]
+    fn company_needs_a_name() {
+        assert!(invalid("company: {about: 'We build things.'}").contains("company.name"));
+    }
+
+    #[test]
+    fn remote_block_needs_remote_work() {
+        assert!(invalid("workplace: onsite\nremote: {countries: [DE]}").contains("`remote`"));
+    }
+
+    #[test]
+    fn errors_name_the_topmost_layer_that_set_the_field() {
+        let company = Layer {
+            origin: Origin::File("company.yaml".into()),
+            ..layer("salary: {min: 10, max: 20, currency: EUR}")
+        };
+        let flag = Layer {
+            origin: Origin::Flag("salary.max=5".into()),
+            text: String::new(),
+            facts: PostingFile {
+                salary: Some(super::super::SalaryFacts {
+                    max: Some(5.0),
+                    ..Default::default()
+                }),
+                ..Default::default()
+            },
+        };
+        let error = validate(&[company, flag]).unwrap_err().to_string();
+        assert!(error.starts_with("--set salary.max=5: field `salary.max`"), "{error}");
+    }
+
+    #[test]
+    fn keys_are_located_in_block_and_flow_style() {
+        let text = "role: pm\nsalary:\n  min: 1\n  max: 2\nother: {max: 3}\n";
+        assert_eq!(locate_key(text, &["salary", "max"]), Some((4, 3)));
+        assert_eq!(locate_key(text, &["other", "max"]), Some((5, 9)));
+        assert_eq!(locate_key(text, &["absent"]), None);
+        assert_eq!(locate_key(text, &["salary", "currency"]), Some((2, 1)));
+    }
+}

@@ -1,0 +1,262 @@
+//! Renders Markdown from the compiled templates: Handlebars in strict mode with Markdown escaping, then whitespace normalised.
+
+use std::collections::BTreeMap;
+
+use handlebars::{
+    Context, Handlebars, Helper, HelperResult, Output, RenderContext, RenderError, RenderErrorReason, TemplateError,
+};
+use serde_json::Value as Json;
+
+use super::escape::{escape_markdown, escape_paragraphs, markdown_link};
+use crate::error::{Error, Located, Result};
+
+/// The compiled templates of one catalog. Compiled once per run, shared by every job.
+pub struct TemplateEngine {
+    registry: Handlebars<'static>,
+    /// Template name -> (file name for messages, source text for line numbers).
+    sources: BTreeMap<String, (String, String)>,
+}
+
+impl Default for TemplateEngine {
+    fn default() -> Self {
+        TemplateEngine::new()
+    }
+}
+
+impl TemplateEngine {
+    /// An engine with jdgen's escaping and helpers and no templates yet.
+    pub fn new() -> TemplateEngine {
+        let mut registry = Handlebars::new();
+        registry.set_strict_mode(true);
+        registry.register_escape_fn(escape_markdown);
+        registry.register_helper("paragraphs", Box::new(paragraphs_helper));
+        registry.register_helper("link", Box::new(link_helper));
+        registry.register_helper("join", Box::new(join_helper));
+        TemplateEngine {
+            registry,
+            sources: BTreeMap::new(),
+        }
+    }
+
+    /// Compiles `text` as template `name`; `file` names it in error messages.
+    pub fn register(&mut self, name: &str, file: &str, text: &str) -> Result<()> {
+        self.registry
+            .register_template_string(name, text)
+            .map_err(|error| template_error(file, text, &error))?;
+        self.sources.insert(name.to_owned(), (file.to_owned(), text.to_owned()));
+        Ok(())
+    }
+
+    /// Whether a template (or partial) of this name is compiled.
+    pub fn has(&self, name: &str) -> bool {
+        self.registry.has_template(name)
+    }
+
+    /// Names of the compiled templates and partials.
+    pub fn names(&self) -> impl Iterator<Item = &str> {
+        self.sources.keys().map(String::as_str)
+    }
+
+    /// Renders template `name` with `context` into normalised Markdown.
+    pub fn render(&self, name: &str, context: &Json) -> Result<String> {
+        let raw = self
+            .registry
+            .render(name, context)
+            .map_err(|error| self.render_error(name, &error))?;
+        Ok(normalize_whitespace(&raw))
+    }
+
+    fn render_error(&self, name: &str, error: &RenderError) -> Error {
+        let template = error.template_name.as_deref().unwrap_or(name);
+        let (file, text) = self
+            .sources
+            .get(template)
+            .cloned()
+            .unwrap_or_else(|| (template.to_owned(), String::new()));
+        let at = match (error.line_no, error.column_no) {
+            (Some(line), Some(column)) if !text.is_empty() => Some(Located::at(&file, &text, line, column)),
+            _ => None,
+        };
+        let (message, help) = match error.reason() {
+            RenderErrorReason::MissingVariable(Some(path)) => (
+                format!("the template uses `{path}`, which this posting does not have"),
+                Some(format!(
+                    "give that fact, or guard it in the template with {{{{#if {path}}}}}…{{{{/if}}}}"
+                )),
+            ),
+            RenderErrorReason::PartialNotFound(partial) => (
+                format!("the partial `{partial}` does not exist"),
+                Some(format!(
+                    "add templates/partials/{partial}.md.hbs to the catalog, or fix the name"
+                )),
+            ),
+            RenderErrorReason::TemplateError(inner) => return template_error(&file, &text, inner),
+            other => (other.to_string(), None),
+        };
+        Error::template(file, message, help, at)
+    }
+}
+
+fn template_error(file: &str, text: &str, error: &TemplateError) -> Error {
+    let at = error.pos().map(|(line, column)| Located::at(file, text, line, column));
+    Error::template(
+        file,
+        error.reason().to_string(),
+        Some("check the Handlebars syntax near this point".into()),
+        at,
+    )
+}
+
+/// Trailing spaces removed, runs of blank lines collapsed to one, no blank lines
+/// at the start, exactly one newline at the end.
+pub fn normalize_whitespace(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut blank_run = 0;
+    for line in text.lines() {
+        let line = line.trim_end();
+        if line.is_empty() {
+            blank_run += 1;
+            continue;
+        }
+        if !out.is_empty() && blank_run > 0 {
+            out.push('\n');
+        }
+        blank_run = 0;
+        out.push_str(line);
+        out.push('\n');
+    }
+    out
+}
+
+/// The first parameter as a string, or an error naming the helper.
+fn string_param<'a>(helper: &'a Helper, name: &'static str, index: usize) -> std::result::Result<&'a str, RenderError> {
+    let param = helper
+        .param(index)
+        .ok_or(RenderErrorReason::ParamNotFoundForIndex(name, index))?;
+    if param.is_value_missing() {
+        return Err(RenderErrorReason::MissingVariable(param.relative_path().cloned()).into());
+    }
+    param
+        .value()
+        .as_str()
+        .ok_or_else(|| RenderErrorReason::InvalidParamType("string").into())
+}
+
+/// `{{paragraphs text}}`: multi-paragraph text as escaped Markdown paragraphs.
+fn paragraphs_helper(
+    helper: &Helper,
+    _: &Handlebars,
+    _: &Context,
+    _: &mut RenderContext,
+    out: &mut dyn Output,
+) -> HelperResult {
+    out.write(&escape_paragraphs(string_param(helper, "paragraphs", 0)?))?;
+    Ok(())
+}
+
+/// `{{link address}}`: a Markdown link to a web or e-mail address.
+fn link_helper(
+    helper: &Helper,
+    _: &Handlebars,
+    _: &Context,
+    _: &mut RenderContext,
+    out: &mut dyn Output,
+) -> HelperResult {
+    out.write(&markdown_link(string_param(helper, "link", 0)?))?;
+    Ok(())
+}
+
+/// `{{join list ", "}}`: list items escaped and joined (", " when no separator is given).
+fn join_helper(
+    helper: &Helper,
+    _: &Handlebars,
+    _: &Context,
+    _: &mut RenderContext,
+    out: &mut dyn Output,
+) -> HelperResult {
+    let param = helper
+        .param(0)
+        .ok_or(RenderErrorReason::ParamNotFoundForIndex("join", 0))?;
+    if param.is_value_missing() {
+        return Err(RenderErrorReason::MissingVariable(param.relative_path().cloned()).into());
+    }
+    let items = param
+        .value()
+        .as_array()
+        .ok_or(RenderErrorReason::InvalidParamType("list"))?;
+    let separator = match helper.param(1) {
+        Some(_) => string_param(helper, "join", 1)?,
+        None => ", ",
+    };
+    let texts: Vec<String> = items
+        .iter()
+        .map(|item| match item {
+            Json::String(s) => escape_markdown(s),
+            other => escape_markdown(&other.to_string()),
+        })
+        .collect();
+    out.write(&texts.join(separator))?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn engine(template: &str) -> TemplateEngine {
+        let mut engine = TemplateEngine::new();
+        engine.register("t", "t.md.hbs", template).unwrap();
+        engine
+    }
+
+    #[test]
+    fn values_are_escaped_for_markdown_not_html() {
+        let out = engine("# {{name}}\n")
+            .render("t", &json!({"name": "AT&T <Labs> *Beta*"}))
+            .unwrap();
+        assert_eq!(out, "# AT&T \\<Labs\\> \\*Beta\\*\n");
+    }
+
+    #[test]
+    fn strict_mode_names_template_line_and_variable() {
+        let error = engine("a\n\n{{missing}}\n")
+            .render("t", &json!({}))
+            .unwrap_err()
+            .to_string();
+        assert_eq!(
+            error,
+            "t.md.hbs:3:1: the template uses `missing`, which this posting does not have"
+        );
+    }
+
+    #[test]
+    fn syntax_errors_are_located() {
+        let mut engine = TemplateEngine::new();
+        let error = engine
+            .register("t", "t.md.hbs", "ok\n{{#if x}}\nno end\n")
+            .unwrap_err()
+            .to_string();
+        assert!(error.starts_with("t.md.hbs:"), "{error}");
+    }
+
+    #[test]
+    fn helpers() {
+        let e = engine("{{paragraphs about}}\n\n{{link url}}\n\n{{join list}}\n");
+        let out = e
+            .render(
+                "t",
+                &json!({"about": "A *b*.\n\nC.", "url": "https://x.example", "list": ["D", "E_"]}),
+            )
+            .unwrap();
+        assert_eq!(
+            out,
+            "A \\*b\\*.\n\nC.\n\n[https://x.example](https://x.example)\n\nD, E\\_\n"
+        );
+    }
+
+    #[test]
+    fn whitespace_is_normalised() {
+        assert_eq!(normalize_whitespace("\n\na  \n\n\n\nb\t\n\n"), "a\n\nb\n");
+    }
+}

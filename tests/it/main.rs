@@ -1,0 +1,6 @@
+//! Black-box tests of the `jdgen` binary: one test binary, a module per feature.
+
+mod bad_input;
+mod common;
+mod generate;
+mod golden;
