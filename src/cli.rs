@@ -70,9 +70,18 @@ pub struct GenerateArgs {
     /// Override one field, with a dotted name (repeatable): --set salary.min=90000.
     #[arg(long = "set", value_name = "KEY=VALUE")]
     pub set: Vec<String>,
-    /// Write to FILE instead of standard output.
-    #[arg(long, short, value_name = "FILE")]
+    /// Output formats, comma-separated (md). Default: md, or the extension of -o FILE.
+    #[arg(long, short, value_name = "LIST")]
+    pub format: Option<String>,
+    /// Write to FILE instead of standard output (one format).
+    #[arg(long, short, value_name = "FILE", conflicts_with = "out_dir")]
     pub output: Option<PathBuf>,
+    /// Write one file per format into DIR, named after the title or --name.
+    #[arg(long, value_name = "DIR")]
+    pub out_dir: Option<PathBuf>,
+    /// The file name (without extension) for --out-dir.
+    #[arg(long, value_name = "NAME", requires = "out_dir")]
+    pub name: Option<String>,
 }
 
 /// What `jdgen list` shows.

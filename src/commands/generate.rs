@@ -1,0 +1,82 @@
+//! `jdgen generate`: one job description, to standard output, a file, or a folder of formats.
+
+use std::path::{Path, PathBuf};
+
+use super::{exit, write_stdout};
+use crate::catalog::Catalog;
+use crate::cli::GenerateArgs;
+use crate::error::{Error, Result};
+use crate::render::{self, Format};
+use crate::{fsio, names, resolve};
+
+/// Resolves the posting's layers, renders the chosen formats and writes them.
+pub fn run(catalog: &Catalog, args: &GenerateArgs) -> Result<i32> {
+    let formats = formats(args)?;
+    let mut layers = Vec::new();
+    if let Some(path) = &args.company {
+        layers.push(resolve::company_file_layer(path)?);
+    }
+    if let Some(path) = &args.job {
+        layers.push(resolve::job_file_layer(path)?);
+    }
+    for flag in &args.set {
+        layers.push(resolve::set_flag_layer(flag)?);
+    }
+    let job = resolve::resolve(catalog, &layers, args.role.as_deref(), args.level.as_deref())?;
+    let outputs = render::render_formats(catalog, &job, &formats)?;
+
+    match (&args.output, &args.out_dir) {
+        (Some(path), _) => fsio::write_atomic(path, &outputs[0].bytes)?,
+        (None, Some(dir)) => {
+            let stem = match &args.name {
+                Some(name) => {
+                    names::check_stem(name).map_err(|why| Error::Usage(format!("--name {name}: {why}")))?;
+                    name.clone()
+                }
+                None => names::slug_of(&job.title),
+            };
+            std::fs::create_dir_all(dir).map_err(|e| Error::Write {
+                path: dir.clone(),
+                reason: e.to_string(),
+            })?;
+            for output in &outputs {
+                fsio::write_atomic(
+                    &dir.join(format!("{stem}.{}", output.format.extension())),
+                    &output.bytes,
+                )?;
+            }
+        }
+        (None, None) => write_stdout(&outputs[0].bytes)?,
+    }
+    Ok(exit::SUCCESS)
+}
+
+/// The formats asked for, checked against where they can go.
+fn formats(args: &GenerateArgs) -> Result<Vec<Format>> {
+    let formats = match (&args.format, &args.output) {
+        (Some(list), _) => Format::parse_list(list)?,
+        // `-o posting.docx` says the format by its extension.
+        (None, Some(path)) => vec![format_of_path(path)?],
+        (None, None) => vec![Format::Markdown],
+    };
+    match (&args.output, &args.out_dir) {
+        (Some(_), _) if formats.len() > 1 => Err(Error::Usage(
+            "-o writes one file; for several formats use --out-dir DIR".into(),
+        )),
+        (None, None) if formats.len() > 1 || !formats[0].is_text() => Err(Error::Usage(format!(
+            "only a single Markdown output goes to standard output; write {} with -o FILE or --out-dir DIR",
+            formats.iter().map(|f| f.name()).collect::<Vec<_>>().join(",")
+        ))),
+        _ => Ok(formats),
+    }
+}
+
+fn format_of_path(path: &Path) -> Result<Format> {
+    let extension = path.extension().and_then(|e| e.to_str()).unwrap_or("md");
+    extension.parse().map_err(|_| {
+        Error::Usage(format!(
+            "cannot tell the format of {} from its extension; add --format",
+            PathBuf::from(path).display()
+        ))
+    })
+}
