@@ -30,7 +30,7 @@ pub struct Cli {
 pub enum Command {
     /// Write one job description.
     #[command(after_help = GENERATE_EXAMPLES)]
-    Generate(GenerateArgs),
+    Generate(Box<GenerateArgs>),
     /// Show the roles or levels the catalog has.
     #[command(after_help = LIST_EXAMPLES)]
     List {

@@ -19,18 +19,30 @@ fn malformed_yaml() {
 #[test]
 fn unknown_field_suggests_the_right_one() {
     let error = job_error(&format!("{HEAD}salry:\n  min: 1\n"));
-    assert!(error.contains("job.yaml:3:1") && error.contains("unknown field `salry`"), "{error}");
+    assert!(
+        error.contains("job.yaml:3:1") && error.contains("unknown field `salry`"),
+        "{error}"
+    );
     assert!(error.contains("did you mean `salary`?"), "{error}");
     let nested = job_error(&format!("{HEAD}salary:\n  mni: 1\n"));
-    assert!(nested.contains("job.yaml:4:3") && nested.contains("did you mean `min`?"), "{nested}");
+    assert!(
+        nested.contains("job.yaml:4:3") && nested.contains("did you mean `min`?"),
+        "{nested}"
+    );
 }
 
 #[test]
 fn wrong_type() {
     let error = job_error(&format!("{HEAD}salary:\n  min: lots\n  max: 2\n  currency: EUR\n"));
-    assert!(error.contains("job.yaml:4:8") && error.contains("salary.min") && error.contains("invalid type"), "{error}");
+    assert!(
+        error.contains("job.yaml:4:8") && error.contains("salary.min") && error.contains("invalid type"),
+        "{error}"
+    );
     let list = job_error(&format!("{HEAD}benefits: Pension\n"));
-    assert!(list.contains("benefits") && list.contains("expected a sequence"), "{list}");
+    assert!(
+        list.contains("benefits") && list.contains("expected a sequence"),
+        "{list}"
+    );
 }
 
 #[test]
@@ -40,7 +52,10 @@ fn unknown_role_and_level_suggest() {
     let level = bad_input(&["generate", "--role", "product-manager", "--level", "snior"]);
     assert!(level.contains("unknown level 'snior'") && level.contains("did you mean 'senior'?"));
     let from_file = job_error("role: product-manager\nlevel: hed\n");
-    assert!(from_file.contains("job.yaml:2:1") && from_file.contains("did you mean 'head'?"), "{from_file}");
+    assert!(
+        from_file.contains("job.yaml:2:1") && from_file.contains("did you mean 'head'?"),
+        "{from_file}"
+    );
 }
 
 #[test]
@@ -52,15 +67,34 @@ fn missing_role() {
 #[test]
 fn salary_rules() {
     let cases = [
-        ("salary: {min: 100, max: 50, currency: EUR}", "salary.max", "below the minimum"),
-        ("salary: {min: -5, max: 50, currency: EUR}", "salary.min", "not an amount"),
-        ("salary: {min: 5, max: 50, currency: EURO}", "salary.currency", "ISO 4217"),
-        ("salary: {min: 5, max: 50, currency: EUR, period: fortnight}", "salary.period", "`year`"),
+        (
+            "salary: {min: 100, max: 50, currency: EUR}",
+            "salary.max",
+            "below the minimum",
+        ),
+        (
+            "salary: {min: -5, max: 50, currency: EUR}",
+            "salary.min",
+            "not an amount",
+        ),
+        (
+            "salary: {min: 5, max: 50, currency: EURO}",
+            "salary.currency",
+            "ISO 4217",
+        ),
+        (
+            "salary: {min: 5, max: 50, currency: EUR, period: fortnight}",
+            "salary.period",
+            "`year`",
+        ),
         ("salary: {min: 5, max: 50}", "salary.currency", "is missing"),
     ];
     for (line, field, reason) in cases {
         let error = job_error(&format!("{HEAD}{line}\n"));
-        assert!(error.contains("job.yaml:3:") && error.contains(field) && error.contains(reason), "{line}: {error}");
+        assert!(
+            error.contains("job.yaml:3:") && error.contains(field) && error.contains(reason),
+            "{line}: {error}"
+        );
     }
 }
 
@@ -77,24 +111,36 @@ fn unknown_workplace_and_employment_type() {
     let workplace = job_error(&format!("{HEAD}workplace: office\n"));
     assert!(workplace.contains("job.yaml:3:12") && workplace.contains("onsite") && workplace.contains("remote"));
     let employment = job_error(&format!("{HEAD}employment_type: permanent\n"));
-    assert!(employment.contains("employment_type") && employment.contains("full-time"), "{employment}");
+    assert!(
+        employment.contains("employment_type") && employment.contains("full-time"),
+        "{employment}"
+    );
 }
 
 #[test]
 fn unknown_country() {
     let error = job_error(&format!("{HEAD}location: {{city: Berlin, country: Germany}}\n"));
-    assert!(error.contains("location.country") && error.contains("ISO 3166-1"), "{error}");
+    assert!(
+        error.contains("location.country") && error.contains("ISO 3166-1"),
+        "{error}"
+    );
 }
 
 #[test]
 fn unreadable_files() {
     let missing = bad_input(&["generate", "--job", "/no/such/job.yaml"]);
-    assert!(missing.contains("/no/such/job.yaml") && missing.contains("no such file"), "{missing}");
+    assert!(
+        missing.contains("/no/such/job.yaml") && missing.contains("no such file"),
+        "{missing}"
+    );
     let dir = tempfile::tempdir().unwrap();
     let latin1 = dir.path().join("latin1.yaml");
     std::fs::write(&latin1, b"role: product-manager\nteam: caf\xe9\n").unwrap();
     let error = bad_input(&["generate", "--job", latin1.to_str().unwrap()]);
-    assert!(error.contains("latin1.yaml") && error.contains("not UTF-8") && error.contains("line 2"), "{error}");
+    assert!(
+        error.contains("latin1.yaml") && error.contains("not UTF-8") && error.contains("line 2"),
+        "{error}"
+    );
     let folder = bad_input(&["generate", "--job", dir.path().to_str().unwrap()]);
     assert!(folder.contains("folder"), "{folder}");
 }
@@ -104,37 +150,75 @@ fn hostile_yaml_is_bounded() {
     let mut bomb = String::from("a: &a [x, x, x, x, x, x, x, x, x]\n");
     for level in 1..10u8 {
         let (prev, this) = ((b'a' + level - 1) as char, (b'a' + level) as char);
-        bomb.push_str(&format!("{this}: &{this} [*{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}]\n"));
+        bomb.push_str(&format!(
+            "{this}: &{this} [*{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}]\n"
+        ));
     }
     bomb.push_str("team: *j\n");
     let started = std::time::Instant::now();
     let error = job_error(&bomb);
     // The schema rejects the first unknown key before anything expands; the
     // parser's own alias limit is covered by a unit test of the yaml module.
-    assert!(error.contains("job.yaml:1:1") && error.contains("unknown field `a`"), "{error}");
+    assert!(
+        error.contains("job.yaml:1:1") && error.contains("unknown field `a`"),
+        "{error}"
+    );
     // A generous bound: the point is that it does not expand billions of nodes.
     assert!(started.elapsed().as_secs() < 30);
     let deep = job_error(&format!("team: {}{}\n", "[".repeat(5000), "]".repeat(5000)));
-    assert!(deep.contains("job.yaml:1:7") && deep.contains("expected a string"), "team is text, not nesting");
+    assert!(
+        deep.contains("job.yaml:1:7") && deep.contains("expected a string"),
+        "team is text, not nesting"
+    );
     let deep_unknown = job_error(&format!("{}1{}\n", "{a: ".repeat(5000), "}".repeat(5000)));
     assert!(deep_unknown.contains("unknown field `a`"), "{deep_unknown}");
 }
 
 #[test]
 fn bad_set_flags() {
-    let unknown = bad_input(&["generate", "-r", "product-manager", "-l", "senior", "--set", "salry.min=5"]);
-    assert!(unknown.contains("--set salry.min=5") && unknown.contains("did you mean `salary`?"), "{unknown}");
+    let unknown = bad_input(&[
+        "generate",
+        "-r",
+        "product-manager",
+        "-l",
+        "senior",
+        "--set",
+        "salry.min=5",
+    ]);
+    assert!(
+        unknown.contains("--set salry.min=5") && unknown.contains("did you mean `salary`?"),
+        "{unknown}"
+    );
     let no_value = bad_input(&["generate", "-r", "product-manager", "-l", "senior", "--set", "team"]);
     assert!(no_value.contains("KEY=VALUE"), "{no_value}");
-    let bad_min = bad_input(&["generate", "-r", "product-manager", "-l", "senior", "--set", "salary.min=lots"]);
+    let bad_min = bad_input(&[
+        "generate",
+        "-r",
+        "product-manager",
+        "-l",
+        "senior",
+        "--set",
+        "salary.min=lots",
+    ]);
     assert!(bad_min.contains("salary.min"), "{bad_min}");
 }
 
 #[test]
 fn bad_company_file() {
     let (_dir, company) = temp_file("company.yaml", "company:\n  nmae: Acme\n");
-    let error = bad_input(&["generate", "-r", "product-manager", "-l", "senior", "--company", company.to_str().unwrap()]);
-    assert!(error.contains("company.yaml:2:3") && error.contains("did you mean `name`?"), "{error}");
+    let error = bad_input(&[
+        "generate",
+        "-r",
+        "product-manager",
+        "-l",
+        "senior",
+        "--company",
+        company.to_str().unwrap(),
+    ]);
+    assert!(
+        error.contains("company.yaml:2:3") && error.contains("did you mean `name`?"),
+        "{error}"
+    );
 }
 
 #[test]

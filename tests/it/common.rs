@@ -35,7 +35,11 @@ pub fn stdout_of(args: &[&str]) -> String {
 pub fn bad_input(args: &[&str]) -> String {
     let output = jdgen().args(args).output().unwrap();
     let stderr = String::from_utf8(output.stderr).unwrap();
-    assert_eq!(output.status.code(), Some(2), "jdgen {args:?} should exit 2; stderr:\n{stderr}");
+    assert_eq!(
+        output.status.code(),
+        Some(2),
+        "jdgen {args:?} should exit 2; stderr:\n{stderr}"
+    );
     assert!(output.stdout.is_empty(), "jdgen {args:?} wrote to stdout on bad input");
     assert!(!stderr.contains("panicked"), "jdgen {args:?} panicked:\n{stderr}");
     stderr

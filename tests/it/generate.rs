@@ -7,7 +7,15 @@ fn every_role_and_level_renders_a_complete_description() {
     let job = fixture("typical-job.yaml");
     for role in ROLES {
         for level in LEVELS {
-            let text = stdout_of(&["generate", "--role", role, "--level", level, "--job", job.to_str().unwrap()]);
+            let text = stdout_of(&[
+                "generate",
+                "--role",
+                role,
+                "--level",
+                level,
+                "--job",
+                job.to_str().unwrap(),
+            ]);
             let words = word_count(&text);
             assert!((350..=700).contains(&words), "{role}/{level}: {words} words");
             let expected = [
@@ -25,12 +33,17 @@ fn every_role_and_level_renders_a_complete_description() {
             ];
             let mut last = 0;
             for heading in expected {
-                let at = text.find(heading).unwrap_or_else(|| panic!("{role}/{level}: no {heading:?}"));
+                let at = text
+                    .find(heading)
+                    .unwrap_or_else(|| panic!("{role}/{level}: no {heading:?}"));
                 assert!(at > last, "{role}/{level}: {heading:?} out of order");
                 last = at;
             }
             assert!(text.starts_with("# "), "{role}/{level}: no title");
-            assert!(text.contains("€78,000 – €96,000 per year"), "{role}/{level}: no pay range");
+            assert!(
+                text.contains("€78,000 – €96,000 per year"),
+                "{role}/{level}: no pay range"
+            );
         }
     }
 }
@@ -49,7 +62,11 @@ fn aliases_resolve() {
     let by_alias = stdout_of(&["generate", "--role", "project-manager", "--level", "expert"]);
     let by_id = stdout_of(&["generate", "--role", "project-owner", "--level", "principal"]);
     assert_eq!(by_alias, by_id);
-    assert!(by_id.starts_with("# Principal Project Owner"), "{}", by_id.lines().next().unwrap());
+    assert!(
+        by_id.starts_with("# Principal Project Owner"),
+        "{}",
+        by_id.lines().next().unwrap()
+    );
     // Case does not matter either.
     assert_eq!(stdout_of(&["generate", "-r", "Project-Manager", "-l", "EXPERT"]), by_id);
 }
@@ -58,7 +75,11 @@ fn aliases_resolve() {
 fn head_titles_name_the_discipline() {
     for role in ROLES {
         let text = stdout_of(&["generate", "--role", role, "--level", "head"]);
-        assert!(text.starts_with("# Head of "), "{role}: {}", text.lines().next().unwrap());
+        assert!(
+            text.starts_with("# Head of "),
+            "{role}: {}",
+            text.lines().next().unwrap()
+        );
     }
 }
 
@@ -83,7 +104,10 @@ fn levels_differ_in_substance_not_only_in_title() {
 #[test]
 fn layers_apply_in_order() {
     let company = fixture("company.yaml");
-    let (_dir, job) = temp_file("job.yaml", "role: scrum-master\nlevel: lead\nbenefits: [Four-day week]\n");
+    let (_dir, job) = temp_file(
+        "job.yaml",
+        "role: scrum-master\nlevel: lead\nbenefits: [Four-day week]\n",
+    );
     let text = stdout_of(&[
         "generate",
         "--company",
@@ -97,9 +121,18 @@ fn layers_apply_in_order() {
     ]);
     assert!(text.starts_with("# Senior Scrum Master"), "--level beats the job file");
     assert!(text.contains("## About Contoso"), "--set beats the company file");
-    assert!(text.contains("Northwind Health builds scheduling software"), "blocks merge field by field");
-    assert!(text.contains("- Four-day week") && !text.contains("Company pension"), "lists replace");
-    assert!(text.contains("Northwind Health welcomes applicants"), "the company's statement is used");
+    assert!(
+        text.contains("Northwind Health builds scheduling software"),
+        "blocks merge field by field"
+    );
+    assert!(
+        text.contains("- Four-day week") && !text.contains("Company pension"),
+        "lists replace"
+    );
+    assert!(
+        text.contains("Northwind Health welcomes applicants"),
+        "the company's statement is used"
+    );
 }
 
 #[test]
@@ -123,7 +156,15 @@ fn user_text_is_escaped_for_markdown_not_html() {
 #[test]
 fn output_is_deterministic() {
     let job = fixture("typical-job.yaml");
-    let args = ["generate", "-r", "product-owner", "-l", "lead", "--job", job.to_str().unwrap()];
+    let args = [
+        "generate",
+        "-r",
+        "product-owner",
+        "-l",
+        "lead",
+        "--job",
+        job.to_str().unwrap(),
+    ];
     assert_eq!(stdout_of(&args), stdout_of(&args));
 }
 
@@ -131,9 +172,20 @@ fn output_is_deterministic() {
 fn output_file_matches_stdout() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("posting.md");
-    let stdout = stdout_of(&["generate", "-r", "scrum-master", "-l", "head", "-o", out.to_str().unwrap()]);
+    let stdout = stdout_of(&[
+        "generate",
+        "-r",
+        "scrum-master",
+        "-l",
+        "head",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
     assert!(stdout.is_empty());
-    assert_eq!(std::fs::read_to_string(&out).unwrap(), stdout_of(&["generate", "-r", "scrum-master", "-l", "head"]));
+    assert_eq!(
+        std::fs::read_to_string(&out).unwrap(),
+        stdout_of(&["generate", "-r", "scrum-master", "-l", "head"])
+    );
 }
 
 #[test]
@@ -157,7 +209,13 @@ fn whitespace_is_clean() {
 fn scrum_masters_do_not_manage_the_team() {
     for level in LEVELS {
         let text = stdout_of(&["generate", "-r", "scrum-master", "-l", level]).to_lowercase();
-        for phrase in ["manage the team", "manages the team", "assign tasks", "assigns tasks", "status report"] {
+        for phrase in [
+            "manage the team",
+            "manages the team",
+            "assign tasks",
+            "assigns tasks",
+            "status report",
+        ] {
             assert!(!text.contains(phrase), "scrum-master/{level} says {phrase:?}");
         }
     }
@@ -168,7 +226,16 @@ fn no_off_putting_words() {
     for role in ROLES {
         for level in LEVELS {
             let text = stdout_of(&["generate", "-r", role, "-l", level]).to_lowercase();
-            for word in ["rockstar", "ninja", "guru", "wizard", "aggressive", "dominant", "fearless", "hit the ground"] {
+            for word in [
+                "rockstar",
+                "ninja",
+                "guru",
+                "wizard",
+                "aggressive",
+                "dominant",
+                "fearless",
+                "hit the ground",
+            ] {
                 assert!(!text.contains(word), "{role}/{level} says {word:?}");
             }
         }
@@ -182,14 +249,18 @@ fn list_roles_explains_the_difference() {
         assert!(text.contains(role), "{role} missing from list roles");
     }
     assert!(text.contains("project-owner (alias: project-manager)"));
-    assert!(text.contains("focus:") && text.contains("owns:") && text.contains("horizon:") && text.contains("works with:"));
+    assert!(
+        text.contains("focus:") && text.contains("owns:") && text.contains("horizon:") && text.contains("works with:")
+    );
 }
 
 #[test]
 fn list_levels_in_rank_order() {
     let text = stdout_of(&["list", "levels"]);
-    let positions: Vec<usize> =
-        LEVELS.iter().map(|l| text.lines().position(|line| line.starts_with(l)).unwrap()).collect();
+    let positions: Vec<usize> = LEVELS
+        .iter()
+        .map(|l| text.lines().position(|line| line.starts_with(l)).unwrap())
+        .collect();
     assert!(positions.windows(2).all(|w| w[0] < w[1]), "{text}");
     assert!(text.contains("principal (alias: expert)"));
 }

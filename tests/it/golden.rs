@@ -9,7 +9,15 @@ fn builtin_descriptions() {
     let job = fixture("typical-job.yaml");
     for role in ROLES {
         for level in LEVELS {
-            let text = stdout_of(&["generate", "--role", role, "--level", level, "--job", job.to_str().unwrap()]);
+            let text = stdout_of(&[
+                "generate",
+                "--role",
+                role,
+                "--level",
+                level,
+                "--job",
+                job.to_str().unwrap(),
+            ]);
             insta::assert_snapshot!(format!("{role}-{level}"), text);
         }
     }
