@@ -263,7 +263,9 @@ mod tests {
     fn helpers() {
         let e = engine("{{paragraphs about}}\n\n{{link url}}\n\n{{join list}}\n");
         let numbered = engine("{{#each list}}{{inc @index}}. {{this}}\n{{/each}}{{long_date day}}\n");
-        let out = numbered.render("t", &json!({"list": ["a", "b"], "day": "2027-01-31"})).unwrap();
+        let out = numbered
+            .render("t", &json!({"list": ["a", "b"], "day": "2027-01-31"}))
+            .unwrap();
         assert_eq!(out, "1. a\n2. b\n31 January 2027\n");
         let out = e
             .render(
