@@ -31,6 +31,9 @@ pub enum Command {
     /// Write one job description.
     #[command(after_help = GENERATE_EXAMPLES)]
     Generate(Box<GenerateArgs>),
+    /// Write every job of a manifest (YAML or CSV) into a folder, in parallel.
+    #[command(after_help = BATCH_EXAMPLES)]
+    Batch(Box<BatchArgs>),
     /// Show the roles or levels the catalog has.
     #[command(after_help = LIST_EXAMPLES)]
     List {
@@ -46,6 +49,23 @@ Examples:
   jdgen generate --job job.yaml --company company.yaml --set workplace=remote
 
 Facts are layered, later wins: company file < job file < --set < --role/--level.";
+
+const BATCH_EXAMPLES: &str = "\
+Manifest (YAML):
+  company: company.yaml          # optional: a company file, relative to the manifest
+  defaults: {workplace: hybrid, location: {city: Berlin, country: DE}}
+  jobs:
+    - {id: pm-senior, role: product-manager, level: senior}
+    - {id: sm-lead, role: scrum-master, level: lead, salary: {min: 70000, max: 85000, currency: EUR}}
+
+Manifest (CSV): a header row of dotted job-file fields, one job per row; lists separated by ';'.
+  id,role,level,company.name,location.city,location.country,salary.min,salary.max,salary.currency,benefits
+
+Examples:
+  jdgen batch openings.yaml --out-dir postings
+  jdgen batch openings.csv --out-dir postings --format md,docx --jobs 4 --report report.json
+
+Exit codes: 0 every job written; 1 some jobs failed (each is listed); 2 the manifest cannot be used.";
 
 const LIST_EXAMPLES: &str = "\
 Examples:
@@ -82,6 +102,35 @@ pub struct GenerateArgs {
     /// The file name (without extension) for --out-dir.
     #[arg(long, value_name = "NAME", requires = "out_dir")]
     pub name: Option<String>,
+}
+
+/// `jdgen batch` flags.
+#[derive(Debug, Args)]
+pub struct BatchArgs {
+    /// The manifest: YAML (`defaults:` and `jobs:`) or CSV (by the .csv extension).
+    #[arg(value_name = "MANIFEST")]
+    pub manifest: PathBuf,
+    /// The folder to write into (created if missing).
+    #[arg(long, value_name = "DIR")]
+    pub out_dir: PathBuf,
+    /// Output formats, comma-separated.
+    #[arg(long, short, value_name = "LIST", default_value = "md")]
+    pub format: String,
+    /// Worker threads (default: every core).
+    #[arg(long, short = 'j', value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    pub jobs: Option<u16>,
+    /// Stop at the first failed job.
+    #[arg(long)]
+    pub fail_fast: bool,
+    /// Overwrite files that exist with other content.
+    #[arg(long)]
+    pub force: bool,
+    /// Also write a JSON report of every job (id, title, role, level, files, errors).
+    #[arg(long, value_name = "FILE")]
+    pub report: Option<PathBuf>,
+    /// A company file under every job (replaces one the manifest names).
+    #[arg(long, short, value_name = "FILE")]
+    pub company: Option<PathBuf>,
 }
 
 /// What `jdgen list` shows.

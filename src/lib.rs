@@ -7,6 +7,7 @@
 // are the cold path, so their size is not worth boxing away.
 #![allow(clippy::result_large_err)]
 
+pub mod batch;
 pub mod catalog;
 pub mod cli;
 pub mod commands;

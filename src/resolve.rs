@@ -29,7 +29,12 @@ pub fn job_file_layer(path: &Path) -> Result<Layer> {
     let text = fsio::read_text(path)?;
     let origin = Origin::File(path.display().to_string());
     let facts = yaml::from_str::<PostingFile>(&origin, &text)?;
-    Ok(Layer { origin, text, facts })
+    Ok(Layer {
+        origin,
+        text: text.into(),
+        start: 0,
+        facts,
+    })
 }
 
 /// Reads a company file as a layer (the bottom one).
@@ -39,7 +44,8 @@ pub fn company_file_layer(path: &Path) -> Result<Layer> {
     let company = yaml::from_str::<CompanyFile>(&origin, &text)?;
     Ok(Layer {
         origin,
-        text,
+        text: text.into(),
+        start: 0,
         facts: company.as_posting(),
     })
 }
@@ -57,8 +63,10 @@ pub fn set_flag_layer(flag: &str) -> Result<Layer> {
         )));
     }
     let mut node = yaml::parse_scalar(value.trim());
-    // Free text is text: `--set team=Yes` must not become a boolean.
-    if !matches!(node, yaml::Value::String(_)) && is_text_field(&path) {
+    // Scalars are text (`--set team=Yes` is not a boolean, `--set id=2027` not a
+    // number), except amounts; blocks and lists (`salary={min: 1, ...}`) stay.
+    let amount = matches!(path.as_slice(), ["salary", "min" | "max"]);
+    if !amount && !matches!(node, yaml::Value::Mapping(_) | yaml::Value::Sequence(_)) {
         node = yaml::Value::String(value.trim().to_owned());
     }
     for part in path.iter().rev() {
@@ -69,20 +77,10 @@ pub fn set_flag_layer(flag: &str) -> Result<Layer> {
     let facts = yaml::from_value::<PostingFile>(&origin, node)?;
     Ok(Layer {
         origin,
-        text: String::new(),
+        text: "".into(),
+        start: 0,
         facts,
     })
-}
-
-fn is_text_field(path: &[&str]) -> bool {
-    !matches!(
-        path,
-        ["salary", "min" | "max"]
-            | [
-                "benefits" | "responsibilities" | "requirements" | "nice_to_have" | "hiring_process" | "remote",
-                ..
-            ]
-    )
 }
 
 /// Resolves the layers (bottom first) and the `--role`/`--level` flags into a job.

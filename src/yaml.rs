@@ -33,6 +33,35 @@ pub fn from_str<T: DeserializeOwned>(origin: &Origin, text: &str) -> Result<T, E
     serde_yaml::from_str(text).map_err(|error| convert(origin, text, &error))
 }
 
+/// Parses `chunk`, a part of the larger document `whole` that starts on line
+/// `first_line` (1-based), reporting errors at their line in `whole`. The chunk
+/// must keep its columns (indentation) as they are in `whole`.
+pub fn from_chunk<T: DeserializeOwned>(
+    origin: &Origin,
+    chunk: &str,
+    whole: &str,
+    first_line: usize,
+) -> Result<T, Error> {
+    serde_yaml::from_str(chunk).map_err(|error| {
+        let mut converted = convert(origin, "", &error);
+        if let (Some(location), Origin::File(name)) = (error.location(), origin) {
+            let at = Located::at(name, whole, location.line() + first_line - 1, location.column());
+            if let Error::Yaml {
+                source_code,
+                span,
+                at: slot,
+                ..
+            } = &mut converted
+            {
+                *source_code = Some(at.source.clone());
+                *span = Some(at.span);
+                *slot = Some(at);
+            }
+        }
+        converted
+    })
+}
+
 /// Deserializes an already parsed value (e.g. built from `--set` flags).
 pub fn from_value<T: DeserializeOwned>(origin: &Origin, value: Value) -> Result<T, Error> {
     serde_yaml::from_value(value).map_err(|error| convert(origin, "", &error))

@@ -33,7 +33,7 @@ pub fn run(catalog: &Catalog, args: &GenerateArgs) -> Result<i32> {
                     names::check_stem(name).map_err(|why| Error::Usage(format!("--name {name}: {why}")))?;
                     name.clone()
                 }
-                None => names::slug_of(&job.title),
+                None => job.posting.id.clone().unwrap_or_else(|| names::slug_of(&job.title)),
             };
             std::fs::create_dir_all(dir).map_err(|e| Error::Write {
                 path: dir.clone(),

@@ -1,5 +1,6 @@
 //! What each subcommand does, given parsed arguments; each returns the exit code.
 
+mod batch;
 mod generate;
 mod list;
 
@@ -24,6 +25,7 @@ pub fn run(cli: Cli) -> Result<i32> {
     let catalog = Catalog::load(cli.catalog.as_deref())?;
     match cli.command {
         Command::Generate(args) => generate::run(&catalog, &args),
+        Command::Batch(args) => batch::run(&catalog, &args),
         Command::List { what } => list::run(&catalog, what),
     }
 }

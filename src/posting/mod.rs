@@ -16,6 +16,9 @@ pub use validate::{locate, validate, Apply, Company, Layer, Location, Posting, R
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PostingFile {
+    /// Names the output files (`{id}.md`) in a batch or with `--out-dir`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub role: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -164,7 +167,7 @@ impl Overlay for PostingFile {
     fn overlay(mut self, over: Self) -> Self {
         // `apply` is replaced whole: a job's URL must not combine with a company's e-mail.
         overlay_fields!(self, over;
-            role, level, title, team, workplace, employment_type, benefits, responsibilities,
+            id, role, level, title, team, workplace, employment_type, benefits, responsibilities,
             requirements, nice_to_have, hiring_process, apply, date_posted, valid_through,
             equal_opportunity;
             blocks: company, location, remote, salary)

@@ -1,5 +1,7 @@
 //! Checks the merged facts of one posting and turns them into a typed [`Posting`]; errors name the layer and line that set the field.
 
+use std::sync::Arc;
+
 use serde::Serialize;
 
 use super::fields::{Country, Currency, EmploymentType, IsoDate, Period, Workplace};
@@ -11,14 +13,19 @@ use crate::yaml;
 #[derive(Debug, Clone)]
 pub struct Layer {
     pub origin: Origin,
-    /// The text as read, for line numbers; empty for flags.
-    pub text: String,
+    /// The text as read, for line numbers; empty for flags. Shared, because every
+    /// job of a batch manifest points into the same manifest text.
+    pub text: Arc<str>,
+    /// Where this layer's own part of `text` starts (a job inside a manifest).
+    pub start: usize,
     pub facts: PostingFile,
 }
 
 /// A validated posting: every present fact is well-formed and consistent.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Posting {
+    /// A safe file stem for the outputs, if the posting names one.
+    pub id: Option<String>,
     pub role: Option<String>,
     pub level: Option<String>,
     pub title: Option<String>,
@@ -153,7 +160,13 @@ pub fn validate(layers: &[Layer]) -> Result<Posting> {
         }
     }
 
+    let id = check.optional_text(merged.id);
+    if let Some(id) = &id {
+        crate::names::check_stem(id).map_err(|why| check.error("id", why, None))?;
+    }
+
     Ok(Posting {
+        id,
         role: check.optional_text(merged.role),
         level: check.optional_text(merged.level),
         title,
@@ -292,9 +305,8 @@ pub fn locate(layers: &[Layer], field: &str) -> (Origin, Option<Located>) {
         None => (Origin::File("<posting>".into()), None),
         Some(layer) => {
             let at = match &layer.origin {
-                Origin::File(name) => {
-                    locate_key(&layer.text, &path).map(|(line, column)| Located::at(name, &layer.text, line, column))
-                }
+                Origin::File(name) => locate_key(&layer.text, layer.start, &path)
+                    .map(|(line, column)| Located::at(name, &layer.text, line, column)),
                 Origin::Flag(_) => None,
             };
             (layer.origin.clone(), at)
@@ -319,8 +331,8 @@ fn sets(facts: &PostingFile, path: &[&str]) -> bool {
 /// deepest enclosing key that is there), found by scanning for each key in
 /// turn after the previous one. Good enough to point a person at the line; the
 /// parser has already accepted the document.
-fn locate_key(text: &str, path: &[&str]) -> Option<(usize, usize)> {
-    let mut from = 0;
+fn locate_key(text: &str, start: usize, path: &[&str]) -> Option<(usize, usize)> {
+    let mut from = start.min(text.len());
     let mut found = None;
     for key in path {
         match find_key(text, key, from) {
@@ -361,6 +373,7 @@ mod tests {
             facts: yaml::from_str(&origin, text).unwrap(),
             origin,
             text: text.into(),
+            start: 0,
         }
     }
 
@@ -414,7 +427,8 @@ mod tests {
         };
         let flag = Layer {
             origin: Origin::Flag("salary.max=5".into()),
-            text: String::new(),
+            text: "".into(),
+            start: 0,
             facts: PostingFile {
                 salary: Some(super::super::SalaryFacts {
                     max: Some(5.0),
@@ -430,9 +444,9 @@ mod tests {
     #[test]
     fn keys_are_located_in_block_and_flow_style() {
         let text = "role: pm\nsalary:\n  min: 1\n  max: 2\nother: {max: 3}\n";
-        assert_eq!(locate_key(text, &["salary", "max"]), Some((4, 3)));
-        assert_eq!(locate_key(text, &["other", "max"]), Some((5, 9)));
-        assert_eq!(locate_key(text, &["absent"]), None);
-        assert_eq!(locate_key(text, &["salary", "currency"]), Some((2, 1)));
+        assert_eq!(locate_key(text, 0, &["salary", "max"]), Some((4, 3)));
+        assert_eq!(locate_key(text, 0, &["other", "max"]), Some((5, 9)));
+        assert_eq!(locate_key(text, 0, &["absent"]), None);
+        assert_eq!(locate_key(text, 0, &["salary", "currency"]), Some((2, 1)));
     }
 }

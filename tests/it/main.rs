@@ -1,6 +1,7 @@
 //! Black-box tests of the `jdgen` binary: one test binary, a module per feature.
 
 mod bad_input;
+mod batch;
 mod common;
 mod generate;
 mod golden;

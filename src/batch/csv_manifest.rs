@@ -1,0 +1,251 @@
+//! CSV manifests as spreadsheets export them: a header row of dotted job-file field names, one job per record.
+
+use std::path::Path;
+
+use super::manifest::{ManifestJob, Place};
+use crate::error::{Error, Origin, Result};
+use crate::posting::{Layer, PostingFile};
+use crate::{suggest, yaml};
+
+/// Every column a CSV manifest may have: the job-file fields, dotted.
+pub const COLUMNS: [&str; 29] = [
+    "id",
+    "role",
+    "level",
+    "title",
+    "company.name",
+    "company.website",
+    "company.about",
+    "team",
+    "location.city",
+    "location.region",
+    "location.country",
+    "workplace",
+    "remote.countries",
+    "remote.timezones",
+    "employment_type",
+    "salary.min",
+    "salary.max",
+    "salary.currency",
+    "salary.period",
+    "benefits",
+    "responsibilities",
+    "requirements",
+    "nice_to_have",
+    "hiring_process",
+    "apply.url",
+    "apply.email",
+    "date_posted",
+    "valid_through",
+    "equal_opportunity",
+];
+
+/// Columns holding lists; items are separated by ';'.
+const LIST_COLUMNS: [&str; 6] = [
+    "remote.countries",
+    "benefits",
+    "responsibilities",
+    "requirements",
+    "nice_to_have",
+    "hiring_process",
+];
+
+/// Columns holding numbers.
+const NUMBER_COLUMNS: [&str; 2] = ["salary.min", "salary.max"];
+
+/// Reads the jobs of a CSV manifest. A bad header is the manifest's error; a bad record is its job's.
+pub fn read_jobs(path: &Path, text: &str) -> Result<Vec<ManifestJob>> {
+    let name = path.display().to_string();
+    let mut reader = csv::ReaderBuilder::new()
+        .trim(csv::Trim::All)
+        .from_reader(text.as_bytes());
+    let headers = reader
+        .headers()
+        .map_err(|e| {
+            Error::yaml(
+                Origin::File(name.clone()),
+                format!("cannot read the header row: {e}"),
+                None,
+                None,
+            )
+        })?
+        .clone();
+    let columns: Vec<String> = headers.iter().map(str::to_owned).collect();
+    check_columns(&name, &columns)?;
+
+    let mut jobs = Vec::new();
+    for record in reader.records() {
+        let (line, layer) = match record {
+            Ok(record) => {
+                let line = record.position().map_or(0, |p| p.line() as usize);
+                (line, job_layer(&name, line, &columns, &record))
+            }
+            Err(error) => {
+                let line = error.position().map_or(0, |p| p.line() as usize);
+                let origin = Origin::File(format!("{name}:{line}"));
+                (
+                    line,
+                    Err(Error::yaml(origin, format!("unreadable row: {error}"), None, None)),
+                )
+            }
+        };
+        jobs.push(ManifestJob {
+            place: Place::Row(line),
+            layer,
+        });
+    }
+    Ok(jobs)
+}
+
+fn check_columns(name: &str, columns: &[String]) -> Result<()> {
+    let origin = Origin::File(format!("{name}:1"));
+    for (index, column) in columns.iter().enumerate() {
+        if !COLUMNS.contains(&column.as_str()) {
+            let help = match suggest::closest(column, COLUMNS) {
+                Some(best) => format!("did you mean `{best}`? columns: {}", COLUMNS.join(", ")),
+                None => format!("columns: {}", COLUMNS.join(", ")),
+            };
+            return Err(Error::yaml(
+                origin,
+                format!("unknown column `{column}`"),
+                Some(help),
+                None,
+            ));
+        }
+        if columns[..index].contains(column) {
+            return Err(Error::yaml(
+                origin,
+                format!("the column `{column}` appears twice"),
+                None,
+                None,
+            ));
+        }
+    }
+    if columns.len() == 1 && columns[0].is_empty() {
+        return Err(Error::yaml(origin, "the header row is empty".into(), None, None));
+    }
+    Ok(())
+}
+
+/// One record as a layer: empty cells are absent facts.
+fn job_layer(name: &str, line: usize, columns: &[String], record: &csv::StringRecord) -> Result<Layer> {
+    let origin = Origin::File(format!("{name}:{line}"));
+    let mut root = yaml::Mapping::new();
+    for (column, cell) in columns.iter().zip(record.iter()) {
+        if !cell.is_empty() {
+            insert_dotted(&mut root, column, cell_value(column, cell));
+        }
+    }
+    let facts: PostingFile = yaml::from_value(&origin, yaml::Value::Mapping(root)).map_err(|error| {
+        // The parser does not say which field failed; find the column by trying each alone.
+        let culprit = columns.iter().zip(record.iter()).find(|(column, cell)| {
+            let mut single = yaml::Mapping::new();
+            insert_dotted(&mut single, column, cell_value(column, cell));
+            !cell.is_empty() && yaml::from_value::<PostingFile>(&origin, yaml::Value::Mapping(single)).is_err()
+        });
+        match (culprit, error) {
+            (Some((column, _)), Error::Yaml { message, help, .. }) => {
+                Error::yaml(origin.clone(), format!("{column}: {message}"), help, None)
+            }
+            (_, error) => error,
+        }
+    })?;
+    Ok(Layer {
+        origin,
+        text: "".into(),
+        start: 0,
+        facts,
+    })
+}
+
+/// A cell as the YAML value its column expects.
+fn cell_value(column: &str, cell: &str) -> yaml::Value {
+    if LIST_COLUMNS.contains(&column) {
+        yaml::Value::Sequence(
+            cell.split(';')
+                .map(str::trim)
+                .filter(|i| !i.is_empty())
+                .map(|i| i.into())
+                .collect(),
+        )
+    } else if NUMBER_COLUMNS.contains(&column) {
+        // "96,000" is how a spreadsheet shows a number; the comma is grouping.
+        yaml::parse_scalar(&cell.replace(',', ""))
+    } else {
+        yaml::Value::String(cell.to_owned())
+    }
+}
+
+fn insert_dotted(root: &mut yaml::Mapping, dotted: &str, value: yaml::Value) {
+    match dotted.split_once('.') {
+        None => {
+            root.insert(dotted.into(), value);
+        }
+        Some((head, rest)) => {
+            let child = root
+                .entry(head.into())
+                .or_insert_with(|| yaml::Value::Mapping(yaml::Mapping::new()));
+            if let yaml::Value::Mapping(child) = child {
+                insert_dotted(child, rest, value);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn jobs(text: &str) -> Result<Vec<ManifestJob>> {
+        read_jobs(Path::new("jobs.csv"), text)
+    }
+
+    #[test]
+    fn the_columns_match_the_job_file_schema() {
+        // Every column deserializes, so the list cannot drift from PostingFile.
+        for column in COLUMNS {
+            let value = match column {
+                c if NUMBER_COLUMNS.contains(&c) => "1",
+                "location.country" | "remote.countries" => "DE",
+                "salary.currency" => "EUR",
+                "salary.period" => "year",
+                "workplace" => "remote",
+                "employment_type" => "full-time",
+                "date_posted" | "valid_through" => "2026-11-02",
+                _ => "x",
+            };
+            let parsed = jobs(&format!("{column}\n{value}\n")).unwrap();
+            assert!(parsed[0].layer.is_ok(), "{column}: {:?}", parsed[0].layer);
+        }
+    }
+
+    #[test]
+    fn quoting_lists_and_numbers() {
+        let text = "id,company.name,benefits,salary.min,team\nx,\"Smith, Jones & Co\",\"Pension; Gym ;\",\"96,000\",\"Line one\nline \"\"two\"\"\"\n";
+        let parsed = jobs(text).unwrap();
+        let facts = &parsed[0].layer.as_ref().unwrap().facts;
+        assert_eq!(
+            facts.company.as_ref().unwrap().name.as_deref(),
+            Some("Smith, Jones & Co")
+        );
+        assert_eq!(facts.benefits.as_deref().unwrap(), ["Pension", "Gym"]);
+        assert_eq!(facts.salary.as_ref().unwrap().min, Some(96000.0));
+        assert_eq!(facts.team.as_deref(), Some("Line one\nline \"two\""));
+        assert_eq!(parsed[0].place, Place::Row(2));
+    }
+
+    #[test]
+    fn bad_cells_fail_their_row_only() {
+        let parsed = jobs("id,salary.min\na,1\nb,lots\nc,3\n").unwrap();
+        assert!(parsed[0].layer.is_ok() && parsed[2].layer.is_ok());
+        let error = parsed[1].layer.as_ref().unwrap_err().to_string();
+        assert!(error.starts_with("jobs.csv:3: salary.min"), "{error}");
+    }
+
+    #[test]
+    fn bad_headers_fail_the_manifest() {
+        let error = jobs("id,salary.mni\n").unwrap_err();
+        assert!(format!("{error:?}").contains("did you mean `salary.min`?"), "{error:?}");
+        assert!(jobs("id,id\n").is_err());
+    }
+}

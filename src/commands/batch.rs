@@ -1,0 +1,86 @@
+//! `jdgen batch`: a manifest in, a folder of postings out, with a progress bar and a summary.
+
+use std::io::IsTerminal;
+use std::time::Instant;
+
+use indicatif::{ProgressBar, ProgressStyle};
+use miette::Diagnostic;
+
+use super::exit;
+use crate::batch::{self, report, BatchOptions, JobOutcome};
+use crate::catalog::Catalog;
+use crate::cli::BatchArgs;
+use crate::error::Result;
+use crate::fsio;
+use crate::render::Format;
+
+/// Runs the batch; exit 1 when any job failed.
+pub fn run(catalog: &Catalog, args: &BatchArgs) -> Result<i32> {
+    let started = Instant::now();
+    let options = BatchOptions {
+        out_dir: args.out_dir.clone(),
+        formats: Format::parse_list(&args.format)?,
+        threads: args.jobs.map(usize::from),
+        fail_fast: args.fail_fast,
+        force: args.force,
+    };
+    let manifest = batch::read_manifest(&args.manifest, args.company.as_deref())?;
+    let manifest_name = manifest.path.display().to_string();
+
+    // A bar only for a person watching; logs and pipes get the summary alone.
+    let bar = match std::io::stderr().is_terminal() {
+        true => ProgressBar::new(manifest.jobs.len() as u64).with_style(
+            ProgressStyle::with_template("{bar:40} {pos}/{len} jobs {elapsed}").expect("the template is valid"),
+        ),
+        false => ProgressBar::hidden(),
+    };
+    let outcomes = batch::run_batch(catalog, manifest, &options, &|| bar.inc(1))?;
+    bar.finish_and_clear();
+
+    if outcomes.iter().any(|o| !o.files.is_empty()) {
+        fsio::write_atomic(
+            &options.out_dir.join("index.md"),
+            report::index_markdown(&outcomes).as_bytes(),
+        )?;
+    }
+    if let Some(path) = &args.report {
+        let json = report::report_json(&manifest_name, &options.out_dir.display().to_string(), &outcomes);
+        let text = serde_json::to_string_pretty(&json).expect("a JSON value serializes");
+        fsio::write_atomic(path, format!("{text}\n").as_bytes())?;
+    }
+    print_failures(&manifest_name, &outcomes);
+    print_summary(&outcomes, started);
+    let failed = outcomes.iter().any(|o| o.error.is_some());
+    Ok(if failed { exit::FINDINGS } else { exit::SUCCESS })
+}
+
+fn print_failures(manifest: &str, outcomes: &[JobOutcome]) {
+    for outcome in outcomes {
+        if let Some(error) = &outcome.error {
+            let id = outcome
+                .id
+                .as_deref()
+                .map(|id| format!(" (id {id})"))
+                .unwrap_or_default();
+            eprintln!("failed: job at {} of {manifest}{id}: {error}", outcome.place);
+            if let Some(help) = error.help() {
+                eprintln!("        help: {help}");
+            }
+        }
+    }
+}
+
+fn print_summary(outcomes: &[JobOutcome], started: Instant) {
+    let failed = outcomes.iter().filter(|o| o.error.is_some()).count();
+    let written = outcomes.len() - failed;
+    let files: usize = outcomes.iter().map(|o| o.files.len()).sum();
+    let unchanged: usize = outcomes.iter().map(|o| o.unchanged).sum();
+    let unchanged = match unchanged {
+        0 => String::new(),
+        n => format!(" ({n} already up to date)"),
+    };
+    eprintln!(
+        "batch: {written} jobs written, {files} files{unchanged}, {failed} failed, in {:.2} s",
+        started.elapsed().as_secs_f64()
+    );
+}
