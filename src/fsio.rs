@@ -35,6 +35,7 @@ pub fn read_text(path: &Path) -> Result<String> {
     if text.starts_with('\u{feff}') {
         text.remove(0);
     }
+    crate::ui::detail(format_args!("read {}", path.display()));
     Ok(text)
 }
 
@@ -70,6 +71,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     temp.write_all(bytes).map_err(write_error)?;
     temp.as_file().sync_data().map_err(write_error)?;
     temp.persist(path).map_err(|e| write_error(e.error))?;
+    crate::ui::detail(format_args!("wrote {}", path.display()));
     Ok(())
 }
 

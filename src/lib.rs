@@ -8,6 +8,7 @@
 #![allow(clippy::result_large_err)]
 
 pub mod catalog;
+pub mod check;
 pub mod cli;
 pub mod commands;
 pub mod error;
@@ -17,6 +18,7 @@ pub mod posting;
 pub mod render;
 pub mod resolve;
 pub mod suggest;
+pub mod ui;
 pub mod yaml;
 
 pub use error::{Error, Result};

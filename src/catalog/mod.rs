@@ -3,17 +3,19 @@
 mod files;
 pub mod profile;
 pub mod role;
+mod starter;
 
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use crate::error::{Error, Origin, Result};
+use crate::error::{Error, Located, Origin, Result};
 use crate::render::markdown::TemplateEngine;
 use crate::{suggest, yaml};
 
 pub use files::{builtin_files, layered_files, CatalogFile, Provenance};
 pub use profile::{Bullets, SeniorityProfile, Years};
 pub use role::{split_front_matter, RoleMeta};
+pub use starter::starter_files;
 
 /// A role: its metadata, where it came from, and the name of its compiled template.
 #[derive(Debug, Clone)]
@@ -64,7 +66,8 @@ impl Catalog {
                 match yaml::from_str::<SeniorityProfile>(&origin, &file.text) {
                     Ok(profile) => {
                         for (field, message) in profile.problems(stem) {
-                            problems.push(Error::invalid(origin.clone(), field, message, None, None));
+                            let at = located_key(&name, &file.text, &field);
+                            problems.push(Error::invalid(origin.clone(), field, message, None, at));
                         }
                         levels.push(Level {
                             profile,
@@ -92,7 +95,7 @@ impl Catalog {
                             "start the file with a `---` block giving id, title, discipline, focus, owns, horizon"
                                 .into(),
                         ),
-                        None,
+                        Some(Located::at(&name, &file.text, 1, 1)),
                     ));
                     continue;
                 };
@@ -109,7 +112,7 @@ impl Catalog {
                         "id",
                         format!("'{}' differs from the file name '{stem}'; they must match", meta.id),
                         None,
-                        None,
+                        located_key(&name, &file.text, "id"),
                     ));
                 }
                 let template_name = format!("role:{stem}");
@@ -180,6 +183,12 @@ impl Catalog {
                 unknown("level", name, names.map(String::as_str).collect())
             })
     }
+}
+
+/// Where a (dotted) key is in a YAML text, for pointing at a field serde accepted but a check did not.
+fn located_key(name: &str, text: &str, field: &str) -> Option<Located> {
+    let path: Vec<&str> = field.split('.').collect();
+    crate::posting::locate_key(text, &path).map(|(line, column)| Located::at(name, text, line, column))
 }
 
 fn unknown(kind: &'static str, name: &str, names: Vec<&str>) -> Error {

@@ -319,7 +319,7 @@ fn sets(facts: &PostingFile, path: &[&str]) -> bool {
 /// deepest enclosing key that is there), found by scanning for each key in
 /// turn after the previous one. Good enough to point a person at the line; the
 /// parser has already accepted the document.
-fn locate_key(text: &str, path: &[&str]) -> Option<(usize, usize)> {
+pub fn locate_key(text: &str, path: &[&str]) -> Option<(usize, usize)> {
     let mut from = 0;
     let mut found = None;
     for key in path {
