@@ -74,14 +74,24 @@ pub struct CheckReport {
 /// Checks the catalog layered under `user_dir`; only a missing or unreadable folder is an error.
 pub fn check_catalog(user_dir: Option<&Path>) -> Result<CheckReport> {
     let files = layered_files(user_dir)?;
-    let (catalog, mut problems) = Catalog::load_collecting(user_dir)?;
+    let (mut catalog, mut problems) = Catalog::load_collecting(user_dir)?;
 
     for (relative, file) in &files {
         if relative.starts_with("templates/") && relative.ends_with(".md.hbs") {
             let name = file.display_name(relative);
+            if let Some(block) = unclosed_block(&file.text) {
+                problems.push(Error::template(
+                    &name,
+                    format!("the `{{{{#{}}}}}` block opened here is never closed", block.name),
+                    Some(format!("close it with {{{{/{}}}}}", block.name)),
+                    Some(Located::at(&name, &file.text, block.line, block.column)),
+                ));
+            }
             for reference in partial_references(&file.text) {
                 let partial_path = format!("templates/partials/{}.md.hbs", reference.name);
                 if !files.contains_key(&partial_path) {
+                    // An empty stand-in, so rendering goes on to find the template's other problems.
+                    let _ = catalog.engine_mut().register(&reference.name, &partial_path, "");
                     problems.push(Error::template(
                         &name,
                         format!("the partial `{}` does not exist", reference.name),
@@ -176,26 +186,59 @@ fn ignored_files(dir: &Path) -> Result<Vec<Error>> {
             let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default();
             let is_partials_folder = sub == "templates" && name == "partials";
             if !name.starts_with('.') && !is_partials_folder && !name.ends_with(suffix) {
-                problems.push(Error::Read {
-                    path: path.clone(),
-                    reason: format!("jdgen ignores this file: it reads only {sub}/*{suffix}; rename it if it is meant to be part of the catalog"),
-                });
+                problems.push(Error::Usage(format!(
+                    "{}: jdgen ignores this file: it reads only {sub}/*{suffix}; rename it if it is meant to be part of the catalog",
+                    path.display()
+                )));
             }
         }
     }
     Ok(problems)
 }
 
-/// A `{{> name}}` (or `{{#> name}}`) in a template, with its 1-based position.
+/// A `{{#name …}}` block left open, or a partial reference: a name and its 1-based position.
 #[derive(Debug, PartialEq, Eq)]
-struct PartialReference {
+struct Tag {
     name: String,
     line: usize,
     column: usize,
 }
 
-/// Every static partial reference in a template's text; comments are skipped.
-fn partial_references(text: &str) -> Vec<PartialReference> {
+/// The innermost block (`{{#if}}`, `{{#each}}`, …) still open at the end of the text, if any.
+/// Handlebars only says "syntax error" at the end of the file; this names the block and its line.
+fn unclosed_block(text: &str) -> Option<Tag> {
+    let mut open: Vec<Tag> = Vec::new();
+    for (offset, tag) in mustaches(text) {
+        let tag = tag.trim_start_matches(['{', '~']).trim_start();
+        let word = |rest: &str| -> String {
+            rest.trim_start()
+                .chars()
+                .take_while(|c| !c.is_whitespace() && !matches!(c, '}' | '~'))
+                .collect()
+        };
+        if let Some(rest) = tag.strip_prefix('#') {
+            let rest = rest.strip_prefix('>').unwrap_or(rest);
+            let (line, column) = position(text, offset);
+            open.push(Tag {
+                name: word(rest),
+                line,
+                column,
+            });
+        } else if let Some(rest) = tag.strip_prefix('/') {
+            let name = word(rest);
+            match open.iter().rposition(|block| block.name == name) {
+                Some(index) if index + 1 == open.len() => drop(open.pop()),
+                // `{{/if}}` while an `{{#each}}` inside it is still open: that one was never closed.
+                Some(_) => return open.pop(),
+                None => {}
+            }
+        }
+    }
+    open.pop()
+}
+
+/// Each `{{…` outside comments: its byte offset and the text after the braces.
+fn mustaches(text: &str) -> Vec<(usize, &str)> {
     let mut found = Vec::new();
     let mut rest_start = 0;
     while let Some(open) = text[rest_start..].find("{{").map(|i| rest_start + i) {
@@ -210,6 +253,22 @@ fn partial_references(text: &str) -> Vec<PartialReference> {
             rest_start = end.map_or(text.len(), |e| consumed + e);
             continue;
         }
+        found.push((open, inner));
+        rest_start = open + 2;
+    }
+    found
+}
+
+fn position(text: &str, offset: usize) -> (usize, usize) {
+    let line = text[..offset].matches('\n').count() + 1;
+    let line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+    (line, text[line_start..offset].chars().count() + 1)
+}
+
+/// Every static partial reference in a template's text; comments are skipped.
+fn partial_references(text: &str) -> Vec<Tag> {
+    let mut found = Vec::new();
+    for (offset, inner) in mustaches(text) {
         let after_hash = inner.strip_prefix('#').unwrap_or(inner);
         if let Some(partial) = after_hash.trim_start().strip_prefix('>') {
             let name: String = partial
@@ -218,13 +277,10 @@ fn partial_references(text: &str) -> Vec<PartialReference> {
                 .take_while(|c| !c.is_whitespace() && !matches!(c, '}' | '~' | '('))
                 .collect();
             if !name.is_empty() {
-                let line = text[..open].matches('\n').count() + 1;
-                let line_start = text[..open].rfind('\n').map_or(0, |i| i + 1);
-                let column = text[line_start..open].chars().count() + 1;
-                found.push(PartialReference { name, line, column });
+                let (line, column) = position(text, offset);
+                found.push(Tag { name, line, column });
             }
         }
-        rest_start = open + 2;
     }
     found
 }
@@ -249,6 +305,24 @@ mod tests {
                 ("four".into(), 4, 16)
             ]
         );
+    }
+
+    #[test]
+    fn names_the_unclosed_block() {
+        let found = |text: &str| unclosed_block(text).map(|b| (b.name, b.line, b.column));
+        assert_eq!(
+            found("{{#if a}}\n{{#each b}}\n{{this}}\n{{/if}}\n"),
+            Some(("each".into(), 2, 1))
+        );
+        assert_eq!(
+            found("x\n{{#if a}}\n  {{#each b}}x{{/each}}\n"),
+            Some(("if".into(), 2, 1))
+        );
+        assert_eq!(
+            found("{{#if a}}{{#each b}}{{/each}}{{else}}{{/if}}{{!-- {{#if}} --}}"),
+            None
+        );
+        assert_eq!(found("{{#> layout}}{{/layout}}{{~#if x~}}{{~/if~}}"), None);
     }
 
     #[test]

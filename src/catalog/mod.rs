@@ -154,6 +154,11 @@ impl Catalog {
         &self.engine
     }
 
+    /// The compiled templates, to change (`jdgen check` stands in empty partials for missing ones).
+    pub fn engine_mut(&mut self) -> &mut TemplateEngine {
+        &mut self.engine
+    }
+
     /// A role by id or alias (any case), or an error with a suggestion.
     pub fn role(&self, name: &str) -> Result<&RoleTemplate> {
         let wanted = name.trim().to_lowercase();
