@@ -1,6 +1,8 @@
 //! Black-box tests of the `jdgen` binary: one test binary, a module per feature.
 
 mod bad_input;
+mod catalog;
 mod common;
 mod generate;
 mod golden;
+mod terminal;
