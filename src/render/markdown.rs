@@ -32,6 +32,8 @@ impl TemplateEngine {
         registry.register_helper("paragraphs", Box::new(paragraphs_helper));
         registry.register_helper("link", Box::new(link_helper));
         registry.register_helper("join", Box::new(join_helper));
+        registry.register_helper("inc", Box::new(inc_helper));
+        registry.register_helper("long_date", Box::new(long_date_helper));
         TemplateEngine {
             registry,
             sources: BTreeMap::new(),
@@ -199,6 +201,23 @@ fn join_helper(
     Ok(())
 }
 
+handlebars::handlebars_helper!(inc_helper: |n: u64| n + 1);
+
+/// `{{long_date "2027-01-31"}}`: "31 January 2027", unambiguous in every English locale.
+fn long_date_helper(
+    helper: &Helper,
+    _: &Handlebars,
+    _: &Context,
+    _: &mut RenderContext,
+    out: &mut dyn Output,
+) -> HelperResult {
+    let text = string_param(helper, "long_date", 0)?;
+    let date = chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .map_err(|_| RenderErrorReason::InvalidParamType("date written YYYY-MM-DD"))?;
+    out.write(&date.format("%-d %B %Y").to_string())?;
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -243,6 +262,11 @@ mod tests {
     #[test]
     fn helpers() {
         let e = engine("{{paragraphs about}}\n\n{{link url}}\n\n{{join list}}\n");
+        let numbered = engine("{{#each list}}{{inc @index}}. {{this}}\n{{/each}}{{long_date day}}\n");
+        let out = numbered
+            .render("t", &json!({"list": ["a", "b"], "day": "2027-01-31"}))
+            .unwrap();
+        assert_eq!(out, "1. a\n2. b\n31 January 2027\n");
         let out = e
             .render(
                 "t",
