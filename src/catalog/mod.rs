@@ -38,6 +38,8 @@ pub struct Catalog {
     roles: Vec<RoleTemplate>,
     levels: Vec<Level>,
     engine: TemplateEngine,
+    /// Whether a user folder was layered in (an unknown name then cannot be "forgot --catalog").
+    has_user_folder: bool,
 }
 
 impl Catalog {
@@ -129,14 +131,26 @@ impl Catalog {
 
         problems.extend(duplicate_names(
             "role",
-            roles.iter().map(|r| (&r.meta.id, &r.meta.aliases)),
+            roles
+                .iter()
+                .map(|r| (&r.meta.id, &r.meta.aliases, r.provenance.to_string())),
         ));
         problems.extend(duplicate_names(
             "level",
-            levels.iter().map(|l| (&l.profile.id, &l.profile.aliases)),
+            levels
+                .iter()
+                .map(|l| (&l.profile.id, &l.profile.aliases, l.provenance.to_string())),
         ));
         levels.sort_by(|a, b| (a.profile.rank, &a.profile.id).cmp(&(b.profile.rank, &b.profile.id)));
-        Ok((Catalog { roles, levels, engine }, problems))
+        Ok((
+            Catalog {
+                roles,
+                levels,
+                engine,
+                has_user_folder: user_dir.is_some(),
+            },
+            problems,
+        ))
     }
 
     /// Roles, sorted by id.
@@ -170,7 +184,7 @@ impl Catalog {
                     .roles
                     .iter()
                     .flat_map(|r| std::iter::once(&r.meta.id).chain(&r.meta.aliases));
-                unknown("role", name, names.map(String::as_str).collect())
+                unknown("role", name, names.map(String::as_str).collect(), self.has_user_folder)
             })
     }
 
@@ -185,7 +199,7 @@ impl Catalog {
                     .levels
                     .iter()
                     .flat_map(|l| std::iter::once(&l.profile.id).chain(&l.profile.aliases));
-                unknown("level", name, names.map(String::as_str).collect())
+                unknown("level", name, names.map(String::as_str).collect(), self.has_user_folder)
             })
     }
 }
@@ -196,12 +210,17 @@ fn located_key(name: &str, text: &str, field: &str) -> Option<Located> {
     crate::posting::locate_key(text, &path).map(|(line, column)| Located::at(name, text, line, column))
 }
 
-fn unknown(kind: &'static str, name: &str, names: Vec<&str>) -> Error {
+fn unknown(kind: &'static str, name: &str, names: Vec<&str>, has_user_folder: bool) -> Error {
     let allowed = names.join(", ");
-    let help = match suggest::closest(name, names.iter().copied()) {
+    let mut help = match suggest::closest(name, names.iter().copied()) {
         Some(best) => format!("did you mean '{best}'? {kind}s: {allowed}"),
         None => format!("{kind}s: {allowed} (see `jdgen list {kind}s`)"),
     };
+    if !has_user_folder {
+        help.push_str(&format!(
+            "; if the {kind} is in your own catalog folder, pass --catalog DIR or set JDGEN_CATALOG"
+        ));
+    }
     Error::Unknown {
         kind,
         name: name.to_owned(),
@@ -209,15 +228,16 @@ fn unknown(kind: &'static str, name: &str, names: Vec<&str>) -> Error {
     }
 }
 
-/// Ids and aliases must name one entry each.
-fn duplicate_names<'a>(kind: &str, entries: impl Iterator<Item = (&'a String, &'a Vec<String>)>) -> Vec<Error> {
-    let mut seen: BTreeMap<String, &String> = BTreeMap::new();
+/// Ids and aliases must name one entry each; `source` says where each entry was read.
+fn duplicate_names<'a>(kind: &str, entries: impl Iterator<Item = (&'a String, &'a Vec<String>, String)>) -> Vec<Error> {
+    let mut seen: BTreeMap<String, (&String, String)> = BTreeMap::new();
     let mut problems = Vec::new();
-    for (id, aliases) in entries {
+    for (id, aliases, source) in entries {
         for name in std::iter::once(id).chain(aliases) {
-            if let Some(other) = seen.insert(name.to_lowercase(), id) {
+            if let Some((other, other_source)) = seen.insert(name.to_lowercase(), (id, source.clone())) {
                 problems.push(Error::Usage(format!(
-                    "the {kind} name '{name}' is used by both '{other}' and '{id}'"
+                    "the {kind} name '{name}' is used twice: by '{other}' ({other_source}) and by '{id}' ({source}); \
+                     each id and alias must name one {kind}"
                 )));
             }
         }
