@@ -21,6 +21,14 @@ pub struct Cli {
     #[arg(long, global = true, env = "JDGEN_CATALOG", value_name = "DIR")]
     pub catalog: Option<PathBuf>,
 
+    /// Say nothing but errors.
+    #[arg(long, short, global = true, conflicts_with = "verbose")]
+    pub quiet: bool,
+
+    /// Also say which files were read and written (on standard error).
+    #[arg(long, short, global = true)]
+    pub verbose: bool,
+
     #[command(subcommand)]
     pub command: Command,
 }
@@ -40,7 +48,50 @@ pub enum Command {
         /// What to list.
         what: ListWhat,
     },
+    /// Copy the built-in catalog and example files into a folder, to edit and use with --catalog.
+    #[command(after_help = INIT_EXAMPLES)]
+    Init {
+        /// The folder to write into.
+        #[arg(default_value = "jdgen", value_name = "DIR")]
+        dir: PathBuf,
+        /// Overwrite files that already exist.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Check the whole catalog (built-in plus --catalog DIR): every problem, with file, line and column.
+    #[command(after_help = CHECK_EXAMPLES)]
+    Check,
+    /// Ask for a posting's facts on the terminal, then write the job file (and the description).
+    New,
+    /// Print a shell completion script.
+    #[command(after_help = COMPLETIONS_EXAMPLES)]
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff).
+    #[command(after_help = "Example:\n  jdgen man > jdgen.1 && man ./jdgen.1")]
+    Man,
 }
+
+const INIT_EXAMPLES: &str = "\
+Examples:
+  jdgen init
+  jdgen init my-catalog --force
+  jdgen --catalog jdgen check";
+
+const CHECK_EXAMPLES: &str = "\
+Examples:
+  jdgen check --catalog jdgen
+  JDGEN_CATALOG=jdgen jdgen check
+
+Exit codes: 0 the catalog is sound; 2 problems were found (each is listed).";
+
+const COMPLETIONS_EXAMPLES: &str = "\
+Examples:
+  jdgen completions bash > ~/.local/share/bash-completion/completions/jdgen
+  jdgen completions zsh > ~/.zfunc/_jdgen
+  jdgen completions fish > ~/.config/fish/completions/jdgen.fish";
 
 const GENERATE_EXAMPLES: &str = "\
 Examples:

@@ -35,6 +35,7 @@ pub fn read_text(path: &Path) -> Result<String> {
     if text.starts_with('\u{feff}') {
         text.remove(0);
     }
+    crate::ui::detail(format_args!("read {}", path.display()));
     Ok(text)
 }
 
@@ -73,6 +74,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
         .map_err(write_error)?;
     temp.write_all(bytes).map_err(write_error)?;
     temp.persist(path).map_err(|e| write_error(e.error))?;
+    crate::ui::detail(format_args!("wrote {}", path.display()));
     Ok(())
 }
 

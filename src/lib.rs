@@ -9,6 +9,7 @@
 
 pub mod batch;
 pub mod catalog;
+pub mod check;
 pub mod cli;
 pub mod commands;
 pub mod error;
@@ -18,6 +19,7 @@ pub mod posting;
 pub mod render;
 pub mod resolve;
 pub mod suggest;
+pub mod ui;
 pub mod yaml;
 
 pub use error::{Error, Result};

@@ -2,12 +2,19 @@
 
 use std::io::IsTerminal;
 
-use clap::Parser;
+use clap::{CommandFactory, FromArgMatches};
 use jdgen::commands::{self, exit};
-use jdgen::Error;
+use jdgen::{ui, Error};
 
 fn main() {
-    let cli = jdgen::cli::Cli::parse();
+    // clap's help and usage errors follow the same colour rule as everything
+    // else: it checks each stream for a terminal itself; NO_COLOR we decide.
+    let color = match ui::no_color_requested() {
+        true => clap::ColorChoice::Never,
+        false => clap::ColorChoice::Auto,
+    };
+    let matches = jdgen::cli::Cli::command().color(color).get_matches();
+    let cli = jdgen::cli::Cli::from_arg_matches(&matches).unwrap_or_else(|error| error.exit());
     install_error_reporter();
     let code = match commands::run(cli) {
         Ok(code) => code,
@@ -21,12 +28,12 @@ fn main() {
     std::process::exit(code);
 }
 
-/// Errors quote the offending line. On a terminal: colour (unless NO_COLOR is
-/// set), Unicode and wrapping; elsewhere plain ASCII, one line per message, so
+/// Errors quote the offending line. On a terminal: colour (by the one rule in
+/// `ui`), Unicode and wrapping; elsewhere plain ASCII, one line per message, so
 /// logs and scripts can grep them.
 fn install_error_reporter() {
     let terminal = std::io::stderr().is_terminal();
-    let color = terminal && std::env::var_os("NO_COLOR").is_none_or(|value| value.is_empty());
+    let color = ui::color_allowed(terminal);
     let _ = miette::set_hook(Box::new(move |_| {
         Box::new(
             miette::MietteHandlerOpts::new()

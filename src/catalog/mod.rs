@@ -3,17 +3,19 @@
 mod files;
 pub mod profile;
 pub mod role;
+mod starter;
 
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use crate::error::{Error, Origin, Result};
+use crate::error::{Error, Located, Origin, Result};
 use crate::render::markdown::TemplateEngine;
 use crate::{suggest, yaml};
 
 pub use files::{builtin_files, layered_files, CatalogFile, Provenance};
 pub use profile::{Bullets, SeniorityProfile, Years};
 pub use role::{split_front_matter, RoleMeta};
+pub use starter::starter_files;
 
 /// A role: its metadata, where it came from, and the name of its compiled template.
 #[derive(Debug, Clone)]
@@ -36,6 +38,8 @@ pub struct Catalog {
     roles: Vec<RoleTemplate>,
     levels: Vec<Level>,
     engine: TemplateEngine,
+    /// Whether a user folder was layered in (an unknown name then cannot be "forgot --catalog").
+    has_user_folder: bool,
 }
 
 impl Catalog {
@@ -64,7 +68,8 @@ impl Catalog {
                 match yaml::from_str::<SeniorityProfile>(&origin, &file.text) {
                     Ok(profile) => {
                         for (field, message) in profile.problems(stem) {
-                            problems.push(Error::invalid(origin.clone(), field, message, None, None));
+                            let at = located_key(&name, &file.text, &field);
+                            problems.push(Error::invalid(origin.clone(), field, message, None, at));
                         }
                         levels.push(Level {
                             profile,
@@ -92,7 +97,7 @@ impl Catalog {
                             "start the file with a `---` block giving id, title, discipline, focus, owns, horizon"
                                 .into(),
                         ),
-                        None,
+                        Some(Located::at(&name, &file.text, 1, 1)),
                     ));
                     continue;
                 };
@@ -109,7 +114,7 @@ impl Catalog {
                         "id",
                         format!("'{}' differs from the file name '{stem}'; they must match", meta.id),
                         None,
-                        None,
+                        located_key(&name, &file.text, "id"),
                     ));
                 }
                 let template_name = format!("role:{stem}");
@@ -126,14 +131,26 @@ impl Catalog {
 
         problems.extend(duplicate_names(
             "role",
-            roles.iter().map(|r| (&r.meta.id, &r.meta.aliases)),
+            roles
+                .iter()
+                .map(|r| (&r.meta.id, &r.meta.aliases, r.provenance.to_string())),
         ));
         problems.extend(duplicate_names(
             "level",
-            levels.iter().map(|l| (&l.profile.id, &l.profile.aliases)),
+            levels
+                .iter()
+                .map(|l| (&l.profile.id, &l.profile.aliases, l.provenance.to_string())),
         ));
         levels.sort_by(|a, b| (a.profile.rank, &a.profile.id).cmp(&(b.profile.rank, &b.profile.id)));
-        Ok((Catalog { roles, levels, engine }, problems))
+        Ok((
+            Catalog {
+                roles,
+                levels,
+                engine,
+                has_user_folder: user_dir.is_some(),
+            },
+            problems,
+        ))
     }
 
     /// Roles, sorted by id.
@@ -151,6 +168,11 @@ impl Catalog {
         &self.engine
     }
 
+    /// The compiled templates, to change (`jdgen check` stands in empty partials for missing ones).
+    pub fn engine_mut(&mut self) -> &mut TemplateEngine {
+        &mut self.engine
+    }
+
     /// A role by id or alias (any case), or an error with a suggestion.
     pub fn role(&self, name: &str) -> Result<&RoleTemplate> {
         let wanted = name.trim().to_lowercase();
@@ -162,7 +184,7 @@ impl Catalog {
                     .roles
                     .iter()
                     .flat_map(|r| std::iter::once(&r.meta.id).chain(&r.meta.aliases));
-                unknown("role", name, names.map(String::as_str).collect())
+                unknown("role", name, names.map(String::as_str).collect(), self.has_user_folder)
             })
     }
 
@@ -177,17 +199,28 @@ impl Catalog {
                     .levels
                     .iter()
                     .flat_map(|l| std::iter::once(&l.profile.id).chain(&l.profile.aliases));
-                unknown("level", name, names.map(String::as_str).collect())
+                unknown("level", name, names.map(String::as_str).collect(), self.has_user_folder)
             })
     }
 }
 
-fn unknown(kind: &'static str, name: &str, names: Vec<&str>) -> Error {
+/// Where a (dotted) key is in a YAML text, for pointing at a field serde accepted but a check did not.
+fn located_key(name: &str, text: &str, field: &str) -> Option<Located> {
+    let path: Vec<&str> = field.split('.').collect();
+    crate::posting::locate_key(text, 0, &path).map(|(line, column)| Located::at(name, text, line, column))
+}
+
+fn unknown(kind: &'static str, name: &str, names: Vec<&str>, has_user_folder: bool) -> Error {
     let allowed = names.join(", ");
-    let help = match suggest::closest(name, names.iter().copied()) {
+    let mut help = match suggest::closest(name, names.iter().copied()) {
         Some(best) => format!("did you mean '{best}'? {kind}s: {allowed}"),
         None => format!("{kind}s: {allowed} (see `jdgen list {kind}s`)"),
     };
+    if !has_user_folder {
+        help.push_str(&format!(
+            "; if the {kind} is in your own catalog folder, pass --catalog DIR or set JDGEN_CATALOG"
+        ));
+    }
     Error::Unknown {
         kind,
         name: name.to_owned(),
@@ -195,15 +228,16 @@ fn unknown(kind: &'static str, name: &str, names: Vec<&str>) -> Error {
     }
 }
 
-/// Ids and aliases must name one entry each.
-fn duplicate_names<'a>(kind: &str, entries: impl Iterator<Item = (&'a String, &'a Vec<String>)>) -> Vec<Error> {
-    let mut seen: BTreeMap<String, &String> = BTreeMap::new();
+/// Ids and aliases must name one entry each; `source` says where each entry was read.
+fn duplicate_names<'a>(kind: &str, entries: impl Iterator<Item = (&'a String, &'a Vec<String>, String)>) -> Vec<Error> {
+    let mut seen: BTreeMap<String, (&String, String)> = BTreeMap::new();
     let mut problems = Vec::new();
-    for (id, aliases) in entries {
+    for (id, aliases, source) in entries {
         for name in std::iter::once(id).chain(aliases) {
-            if let Some(other) = seen.insert(name.to_lowercase(), id) {
+            if let Some((other, other_source)) = seen.insert(name.to_lowercase(), (id, source.clone())) {
                 problems.push(Error::Usage(format!(
-                    "the {kind} name '{name}' is used by both '{other}' and '{id}'"
+                    "the {kind} name '{name}' is used twice: by '{other}' ({other_source}) and by '{id}' ({source}); \
+                     each id and alias must name one {kind}"
                 )));
             }
         }

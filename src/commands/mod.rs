@@ -1,8 +1,12 @@
 //! What each subcommand does, given parsed arguments; each returns the exit code.
 
 mod batch;
+mod check;
 mod generate;
+mod init;
 mod list;
+mod new;
+mod reference;
 
 use std::io::Write;
 
@@ -22,11 +26,24 @@ pub mod exit {
 
 /// Runs the parsed command line.
 pub fn run(cli: Cli) -> Result<i32> {
-    let catalog = Catalog::load(cli.catalog.as_deref())?;
+    crate::ui::set_verbosity(match (cli.quiet, cli.verbose) {
+        (true, _) => crate::ui::Verbosity::Quiet,
+        (false, true) => crate::ui::Verbosity::Verbose,
+        (false, false) => crate::ui::Verbosity::Normal,
+    });
+    let catalog_dir = cli.catalog.as_deref();
+    // Only commands that render load the catalog: init, check and the
+    // reference pages must work when it is missing or broken.
+    let catalog = || Catalog::load(catalog_dir);
     match cli.command {
-        Command::Generate(args) => generate::run(&catalog, &args),
-        Command::Batch(args) => batch::run(&catalog, &args),
-        Command::List { what } => list::run(&catalog, what),
+        Command::Generate(args) => generate::run(&catalog()?, &args),
+        Command::Batch(args) => batch::run(&catalog()?, &args),
+        Command::List { what } => list::run(&catalog()?, what),
+        Command::Init { dir, force } => init::run(&dir, force),
+        Command::Check => check::run(catalog_dir),
+        Command::New => new::run(&catalog()?),
+        Command::Completions { shell } => reference::completions(shell),
+        Command::Man => reference::man(),
     }
 }
 

@@ -7,7 +7,7 @@ mod validate;
 use serde::{Deserialize, Serialize};
 
 pub use fields::{Country, Currency, EmploymentType, IsoDate, Period, Workplace};
-pub use validate::{locate, validate, Apply, Company, Layer, Location, Posting, Remote, Salary};
+pub use validate::{locate, locate_key, validate, Apply, Company, Layer, Location, Posting, Remote, Salary};
 
 /// A job file as written: every field optional, because the facts of one posting
 /// may come from several layers (company file, job file, `--set` flags).

@@ -331,7 +331,7 @@ fn sets(facts: &PostingFile, path: &[&str]) -> bool {
 /// deepest enclosing key that is there), found by scanning for each key in
 /// turn after the previous one. Good enough to point a person at the line; the
 /// parser has already accepted the document.
-fn locate_key(text: &str, start: usize, path: &[&str]) -> Option<(usize, usize)> {
+pub fn locate_key(text: &str, start: usize, path: &[&str]) -> Option<(usize, usize)> {
     let mut from = start.min(text.len());
     let mut found = None;
     for key in path {

@@ -2,6 +2,8 @@
 
 mod bad_input;
 mod batch;
+mod catalog;
 mod common;
 mod generate;
 mod golden;
+mod terminal;

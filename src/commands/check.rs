@@ -1,0 +1,38 @@
+//! `jdgen check`: prints every problem in the catalog (exit 2), or a one-line summary (exit 0).
+
+use std::path::Path;
+
+use super::exit;
+use crate::check::check_catalog;
+use crate::error::Result;
+use crate::ui;
+
+/// Checks the catalog layered under `user_dir` and reports.
+pub fn run(user_dir: Option<&Path>) -> Result<i32> {
+    let report = check_catalog(user_dir)?;
+    let from = match user_dir {
+        Some(dir) => format!(
+            "{} files, {} of them from {}",
+            report.files,
+            report.user_files,
+            dir.display()
+        ),
+        None => format!("{} built-in files", report.files),
+    };
+    if report.problems.is_empty() {
+        ui::note(format_args!(
+            "catalog OK: {from}; {} roles × {} levels render with {} sample postings",
+            report.roles, report.levels, report.samples
+        ));
+        return Ok(exit::SUCCESS);
+    }
+    let count = report.problems.len();
+    for problem in report.problems {
+        eprintln!("{:?}", miette::Report::new(problem));
+    }
+    eprintln!(
+        "{count} problem{} in the catalog ({from})",
+        if count == 1 { "" } else { "s" }
+    );
+    Ok(exit::BAD_INPUT)
+}
