@@ -231,7 +231,9 @@ fn an_hourly_wage_keeps_its_cents_and_unit() {
 #[test]
 fn hostile_text_in_every_field_stays_text() {
     let hostile = |field: &str| {
-        format!("{field} </script><script>alert(1)</script> <img src=x onerror=alert(1)> \"q\" 'a' & AT&T <!--")
+        format!(
+            "{field} </script><script>alert(1)</script> <img src=x onerror=alert(1)> \"q\" 'a' & AT&T &amp; &#60; <!--"
+        )
     };
     let job = json!({
         "role": "scrum-master",
