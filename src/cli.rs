@@ -98,6 +98,7 @@ Examples:
   jdgen generate --role product-manager --level senior
   jdgen generate --role scrum-master --level lead --job job.yaml -o scrum-master.md
   jdgen generate --job job.yaml --company company.yaml --set workplace=remote
+  jdgen generate --job job.yaml --format md,html,json --out-dir site/ --css brand.css
 
 Facts are layered, later wins: company file < job file < --set < --role/--level.";
 
@@ -141,7 +142,7 @@ pub struct GenerateArgs {
     /// Override one field, with a dotted name (repeatable): --set salary.min=90000.
     #[arg(long = "set", value_name = "KEY=VALUE")]
     pub set: Vec<String>,
-    /// Output formats, comma-separated (md). Default: md, or the extension of -o FILE.
+    /// Output formats, comma-separated (md, html, json). Default: md, or the extension of -o FILE.
     #[arg(long, short, value_name = "LIST")]
     pub format: Option<String>,
     /// Write to FILE instead of standard output (one format).
@@ -153,6 +154,9 @@ pub struct GenerateArgs {
     /// The file name (without extension) for --out-dir.
     #[arg(long, value_name = "NAME", requires = "out_dir")]
     pub name: Option<String>,
+    /// A stylesheet that replaces the careers page's built-in one (html format).
+    #[arg(long, value_name = "FILE")]
+    pub css: Option<PathBuf>,
 }
 
 /// `jdgen batch` flags.

@@ -23,7 +23,10 @@ pub fn run(catalog: &Catalog, args: &GenerateArgs) -> Result<i32> {
         layers.push(resolve::set_flag_layer(flag)?);
     }
     let job = resolve::resolve(catalog, &layers, args.role.as_deref(), args.level.as_deref())?;
-    let outputs = render::render_formats(catalog, &job, &formats)?;
+    let options = render::RenderOptions {
+        stylesheet: args.css.as_deref().map(render::html::load_stylesheet).transpose()?,
+    };
+    let outputs = render::render_formats_with(catalog, &job, &formats, &options)?;
 
     match (&args.output, &args.out_dir) {
         (Some(path), _) => fsio::write_atomic(path, &outputs[0].bytes)?,
@@ -59,12 +62,17 @@ fn formats(args: &GenerateArgs) -> Result<Vec<Format>> {
         (None, Some(path)) => vec![format_of_path(path)?],
         (None, None) => vec![Format::Markdown],
     };
+    if args.css.is_some() && !formats.contains(&Format::Html) {
+        return Err(Error::Usage(
+            "--css styles the careers page; add html to --format (e.g. --format md,html)".into(),
+        ));
+    }
     match (&args.output, &args.out_dir) {
         (Some(_), _) if formats.len() > 1 => Err(Error::Usage(
             "-o writes one file; for several formats use --out-dir DIR".into(),
         )),
         (None, None) if formats.len() > 1 || !formats[0].is_text() => Err(Error::Usage(format!(
-            "only a single Markdown output goes to standard output; write {} with -o FILE or --out-dir DIR",
+            "only a single md, html or json output goes to standard output; write {} with -o FILE or --out-dir DIR",
             formats.iter().map(|f| f.name()).collect::<Vec<_>>().join(",")
         ))),
         _ => Ok(formats),

@@ -6,4 +6,5 @@ mod catalog;
 mod common;
 mod generate;
 mod golden;
+mod html;
 mod terminal;

@@ -1,0 +1,416 @@
+//! The careers page: the rendered Markdown as one standalone, accessible HTML page with the JSON-LD embedded.
+//!
+//! The page is a faithful translation of the Markdown (pulldown-cmark's HTML
+//! writer, which escapes all text), with three rules on top: raw HTML in the
+//! Markdown comes out as text, never markup; images come out as their alt text
+//! and links only to web, mail and in-page addresses, so the page loads nothing
+//! and runs nothing; and there is exactly one h1, the title.
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use pulldown_cmark::{html, CowStr, Event, HeadingLevel, Parser, Tag, TagEnd};
+use pulldown_cmark_escape::{escape_href, escape_html};
+
+use super::jsonld;
+use crate::error::{Error, Result};
+use crate::fsio;
+use crate::posting::{money, Apply, Posting, Workplace};
+use crate::resolve::Job;
+
+/// The stylesheet built into every page unless `--css FILE` replaces it.
+pub const DEFAULT_STYLESHEET: &str = include_str!("page.css");
+
+/// The id of the page's h1, which the article is labelled by.
+const TITLE_ID: &str = "job-title";
+
+/// The careers page of `job` from its rendered `markdown`, styled by `stylesheet` or the built-in one.
+pub fn careers_page(markdown: &str, job: &Job, stylesheet: Option<&str>) -> Result<String> {
+    let description = Description::parse(markdown);
+    let posting = jsonld::job_posting(job, &description.body_html())?;
+    let apply_href = job.posting.apply.as_ref().map(|apply| match apply {
+        Apply::Url(url) => url.clone(),
+        Apply::Email(email) => format!("mailto:{email}"),
+    });
+    let parts = PageParts {
+        title: &job.title,
+        company: job.posting.company.as_ref().map(|c| c.name.as_str()),
+        facts: &key_facts(&job.posting),
+        apply_href: apply_href.as_deref(),
+        json_ld: &jsonld::to_script_safe_json(&posting),
+        stylesheet: stylesheet.unwrap_or(DEFAULT_STYLESHEET),
+    };
+    Ok(page(&description, &parts))
+}
+
+/// What candidates look for first (pay, place, arrangement, contract), for the page's header.
+/// The same facts appear in the description's own sections; the header repeats them at a glance.
+fn key_facts(posting: &Posting) -> Vec<String> {
+    let mut facts = Vec::new();
+    if let Some(salary) = &posting.salary {
+        let range = money::format_range(salary.min, salary.max, salary.currency);
+        facts.push(format!("{range} {}", money::period_label(salary.period)));
+    }
+    if let Some(location) = &posting.location {
+        let country = location.country.map(|c| c.name());
+        let parts: Vec<&str> = [location.city.as_deref(), location.region.as_deref(), country]
+            .into_iter()
+            .flatten()
+            .collect();
+        facts.push(parts.join(", "));
+    }
+    match (posting.workplace, &posting.remote) {
+        (Some(Workplace::Remote), Some(remote)) if !remote.countries.is_empty() => {
+            let countries: Vec<&str> = remote.countries.iter().map(|c| c.name()).collect();
+            facts.push(format!("Remote ({})", countries.join(", ")));
+        }
+        (Some(workplace), _) => facts.push(workplace.label().to_owned()),
+        (None, _) => {}
+    }
+    if let Some(kind) = posting.employment_type {
+        facts.push(kind.label().to_owned());
+    }
+    facts
+}
+
+/// Reads a stylesheet for `--css`; one that could end its `<style>` element early is refused.
+pub fn load_stylesheet(path: &Path) -> Result<String> {
+    let css = fsio::read_text(path)?;
+    if css.to_ascii_lowercase().contains("</style") {
+        return Err(Error::Read {
+            path: path.to_owned(),
+            reason: "it contains `</style`, which would end the page's <style> element; remove it".into(),
+        });
+    }
+    Ok(css)
+}
+
+/// The rendered Markdown split into the title (the first level-1 heading) and the body after it.
+pub struct Description<'a> {
+    title: Vec<Event<'a>>,
+    body: Vec<Event<'a>>,
+}
+
+impl<'a> Description<'a> {
+    /// Parses `markdown` and makes it safe to write as HTML.
+    pub fn parse(markdown: &'a str) -> Description<'a> {
+        let mut title = Vec::new();
+        let mut body = Vec::new();
+        let mut in_title = false;
+        let mut title_seen = false;
+        for event in sanitize(Parser::new(markdown)) {
+            match event {
+                Event::Start(Tag::Heading {
+                    level: HeadingLevel::H1,
+                    ..
+                }) if !title_seen => in_title = true,
+                Event::End(TagEnd::Heading(HeadingLevel::H1)) if in_title => {
+                    in_title = false;
+                    title_seen = true;
+                }
+                event if in_title => title.push(event),
+                // One h1 per page: any later level-1 heading becomes a section heading.
+                Event::Start(Tag::Heading {
+                    level: HeadingLevel::H1,
+                    id,
+                    classes,
+                    attrs,
+                }) => body.push(Event::Start(Tag::Heading {
+                    level: HeadingLevel::H2,
+                    id,
+                    classes,
+                    attrs,
+                })),
+                Event::End(TagEnd::Heading(HeadingLevel::H1)) => {
+                    body.push(Event::End(TagEnd::Heading(HeadingLevel::H2)))
+                }
+                event => body.push(event),
+            }
+        }
+        Description { title, body }
+    }
+
+    /// The body as HTML without page chrome: what JSON-LD's `description` holds.
+    pub fn body_html(&self) -> String {
+        let mut out = String::new();
+        html::push_html(&mut out, self.body.iter().cloned());
+        out
+    }
+
+    /// The title as plain text (for `<title>`), or `fallback` when the Markdown has no h1.
+    fn title_text(&self, fallback: &str) -> String {
+        let text: String = self
+            .title
+            .iter()
+            .filter_map(|event| match event {
+                Event::Text(text) | Event::Code(text) => Some(text.as_ref()),
+                Event::SoftBreak | Event::HardBreak => Some(" "),
+                _ => None,
+            })
+            .collect();
+        match text.trim() {
+            "" => fallback.to_owned(),
+            text => text.to_owned(),
+        }
+    }
+
+    /// The title's inline HTML, or `fallback` escaped when the Markdown has no h1.
+    fn title_html(&self, fallback: &str) -> String {
+        let mut out = String::new();
+        if self.title.is_empty() {
+            escape_html(&mut out, fallback).expect("writing to a String cannot fail");
+        } else {
+            html::push_html(&mut out, self.title.iter().cloned());
+        }
+        out
+    }
+}
+
+/// What the page shows besides the description itself.
+pub struct PageParts<'p> {
+    /// The job's title, used when the Markdown has no h1.
+    pub title: &'p str,
+    /// The hiring company's name, shown under the title.
+    pub company: Option<&'p str>,
+    /// Key facts shown under the title.
+    pub facts: &'p [String],
+    /// Where the header's "Apply" link goes (a web or mailto: address).
+    pub apply_href: Option<&'p str>,
+    /// The JSON-LD, already safe to place inside `<script>`.
+    pub json_ld: &'p str,
+    /// The CSS to inline.
+    pub stylesheet: &'p str,
+}
+
+/// The whole page: `<head>` with viewport, style and JSON-LD; `<main>` with one
+/// article whose header holds the h1 and whose sections follow the h2s.
+pub fn page(description: &Description, parts: &PageParts) -> String {
+    let title_text = description.title_text(parts.title);
+    let mut out = String::with_capacity(16 * 1024);
+    out.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
+    out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>");
+    let document_title = match parts.company {
+        Some(company) => format!("{title_text} – {company}"),
+        None => title_text,
+    };
+    escape_into(&mut out, &document_title);
+    out.push_str("</title>\n<style>\n");
+    out.push_str(parts.stylesheet.trim_end());
+    out.push_str("\n</style>\n<script type=\"application/ld+json\">\n");
+    out.push_str(parts.json_ld);
+    out.push_str("\n</script>\n</head>\n<body>\n<main>\n");
+    out.push_str(&format!("<article aria-labelledby=\"{TITLE_ID}\">\n<header>\n"));
+    out.push_str(&format!(
+        "<h1 id=\"{TITLE_ID}\">{}</h1>\n",
+        description.title_html(parts.title)
+    ));
+    if let Some(company) = parts.company {
+        out.push_str("<p class=\"company\">");
+        escape_into(&mut out, company);
+        out.push_str("</p>\n");
+    }
+    if !parts.facts.is_empty() {
+        out.push_str("<ul class=\"facts\" aria-label=\"Key facts\">\n");
+        for fact in parts.facts {
+            out.push_str("<li>");
+            escape_into(&mut out, fact);
+            out.push_str("</li>\n");
+        }
+        out.push_str("</ul>\n");
+    }
+    if let Some(href) = parts.apply_href {
+        out.push_str("<p class=\"apply\"><a href=\"");
+        escape_href(&mut out, href).expect("writing to a String cannot fail");
+        out.push_str("\">Apply now</a></p>\n");
+    }
+    out.push_str("</header>\n");
+    write_sections(&mut out, &description.body);
+    out.push_str("</article>\n</main>\n</body>\n</html>\n");
+    out
+}
+
+/// Writes the body, wrapping each h2 and what follows it in a `<section>` labelled by that heading.
+fn write_sections(out: &mut String, body: &[Event]) {
+    let mut ids = BTreeSet::from([TITLE_ID.to_owned()]);
+    let mut open = false;
+    let mut rest = body;
+    while !rest.is_empty() {
+        // The next h2 after the first event starts the next chunk.
+        let next = rest
+            .iter()
+            .skip(1)
+            .position(is_h2_start)
+            .map_or(rest.len(), |at| at + 1);
+        let (chunk, after) = rest.split_at(next);
+        rest = after;
+        let mut events = chunk.to_vec();
+        if let Some(Event::Start(Tag::Heading { id, .. })) = events.first_mut().filter(|e| is_h2_start(e)) {
+            let heading_id = unique_id(&mut ids, &heading_text(chunk));
+            if open {
+                out.push_str("</section>\n");
+            }
+            out.push_str(&format!("<section aria-labelledby=\"{heading_id}\">\n"));
+            *id = Some(CowStr::from(heading_id));
+            open = true;
+        }
+        html::push_html(out, events.into_iter());
+    }
+    if open {
+        out.push_str("</section>\n");
+    }
+}
+
+fn is_h2_start(event: &Event) -> bool {
+    matches!(
+        event,
+        Event::Start(Tag::Heading {
+            level: HeadingLevel::H2,
+            ..
+        })
+    )
+}
+
+/// The text of the heading that opens `events`.
+fn heading_text(events: &[Event]) -> String {
+    events
+        .iter()
+        .skip(1)
+        .take_while(|e| !matches!(e, Event::End(TagEnd::Heading(_))))
+        .filter_map(|e| match e {
+            Event::Text(text) | Event::Code(text) => Some(text.as_ref()),
+            _ => None,
+        })
+        .collect()
+}
+
+/// An id made from heading text ("About Northwind Health" -> "about-northwind-health"), unique in the page.
+fn unique_id(taken: &mut BTreeSet<String>, text: &str) -> String {
+    let base = match slug::slugify(text) {
+        slug if slug.is_empty() => "section".to_owned(),
+        slug => slug,
+    };
+    let mut candidate = base.clone();
+    let mut counter = 2;
+    while taken.contains(&candidate) {
+        candidate = format!("{base}-{counter}");
+        counter += 1;
+    }
+    taken.insert(candidate.clone());
+    candidate
+}
+
+/// Raw HTML becomes text; images become their alt text; links keep only safe destinations.
+fn sanitize<'a>(events: impl Iterator<Item = Event<'a>>) -> impl Iterator<Item = Event<'a>> {
+    let mut dropped_link = false;
+    events.filter_map(move |event| match event {
+        Event::Html(text) | Event::InlineHtml(text) => Some(Event::Text(text)),
+        // An HTML block's text reads as a paragraph of text.
+        Event::Start(Tag::HtmlBlock) => Some(Event::Start(Tag::Paragraph)),
+        Event::End(TagEnd::HtmlBlock) => Some(Event::End(TagEnd::Paragraph)),
+        // The alt text (the events between start and end) stays as text.
+        Event::Start(Tag::Image { .. }) | Event::End(TagEnd::Image) => None,
+        Event::Start(Tag::Link { ref dest_url, .. }) if !is_safe_link(dest_url) => {
+            dropped_link = true;
+            None
+        }
+        Event::End(TagEnd::Link) if dropped_link => {
+            dropped_link = false;
+            None
+        }
+        event => Some(event),
+    })
+}
+
+/// Web, mail and phone addresses, and relative or in-page ones; not `javascript:`, `data:` and the like.
+fn is_safe_link(destination: &str) -> bool {
+    let destination = destination.trim();
+    match destination.split_once(':') {
+        None => true,
+        // A colon after a path, query or fragment starts no scheme.
+        Some((before, _)) if before.contains(['/', '?', '#']) => true,
+        Some((scheme, _)) => ["http", "https", "mailto", "tel"]
+            .iter()
+            .any(|allowed| scheme.eq_ignore_ascii_case(allowed)),
+    }
+}
+
+fn escape_into(out: &mut String, text: &str) {
+    escape_html(out, text).expect("writing to a String cannot fail");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn body(markdown: &str) -> String {
+        Description::parse(markdown).body_html()
+    }
+
+    #[test]
+    fn raw_html_is_text() {
+        let html = body("# T\n\n<script>alert(1)</script>\n\nHi <img src=x onerror=alert(1)> there\n");
+        assert!(!html.contains("<script") && !html.contains("<img"), "{html}");
+        assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "{html}");
+        assert!(html.contains("Hi &lt;img src=x onerror=alert(1)&gt; there"), "{html}");
+    }
+
+    #[test]
+    fn images_become_alt_text_and_unsafe_links_plain_text() {
+        let html = body("![a logo](https://cdn.example/logo.png) [click](javascript:alert(1)) [ok](https://a.example)");
+        assert!(!html.contains("<img") && html.contains("a logo"), "{html}");
+        assert!(!html.contains("javascript") && html.contains("click"), "{html}");
+        assert!(html.contains("<a href=\"https://a.example\">ok</a>"), "{html}");
+    }
+
+    #[test]
+    fn link_safety() {
+        for safe in [
+            "https://a.example",
+            "mailto:a@b.example",
+            "/jobs",
+            "#apply",
+            "jobs?x=a:b",
+            "HTTP://A",
+        ] {
+            assert!(is_safe_link(safe), "{safe}");
+        }
+        for unsafe_link in ["javascript:alert(1)", " JavaScript:x", "data:text/html,x", "vbscript:x"] {
+            assert!(!is_safe_link(unsafe_link), "{unsafe_link}");
+        }
+    }
+
+    #[test]
+    fn one_title_and_labelled_sections() {
+        let description = Description::parse("# Title\n\nIntro.\n\n## About us\n\nText.\n\n# Again\n\n## About us\n");
+        assert_eq!(description.title_text("fallback"), "Title");
+        let page = page(
+            &description,
+            &PageParts {
+                title: "fallback",
+                company: Some("A & B"),
+                facts: &["€1 <per> year".to_owned()],
+                apply_href: Some("https://a.example/?a=1&b=\"x\""),
+                json_ld: "{}",
+                stylesheet: "",
+            },
+        );
+        assert_eq!(page.matches("<h1").count(), 1, "{page}");
+        assert!(page.contains("<title>Title – A &amp; B</title>"), "{page}");
+        assert!(page.contains("<section aria-labelledby=\"about-us\">\n<h2 id=\"about-us\">About us</h2>"));
+        assert!(page.contains("<h2 id=\"again\">Again</h2>"), "{page}");
+        assert!(page.contains("<h2 id=\"about-us-2\">About us</h2>"), "{page}");
+        assert_eq!(page.matches("<section").count(), page.matches("</section>").count());
+        assert!(page.contains("<li>€1 &lt;per&gt; year</li>"), "{page}");
+        assert!(
+            page.contains("<a href=\"https://a.example/?a=1&amp;b=%22x%22\">Apply now</a>"),
+            "{page}"
+        );
+    }
+
+    #[test]
+    fn no_h1_uses_the_fallback_title() {
+        let description = Description::parse("Just text.\n");
+        assert_eq!(description.title_text("Senior <PM>"), "Senior <PM>");
+        assert_eq!(description.title_html("Senior <PM>"), "Senior &lt;PM&gt;");
+    }
+}
