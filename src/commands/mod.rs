@@ -1,6 +1,7 @@
 //! What each subcommand does, given parsed arguments; each returns the exit code.
 
 mod generate;
+mod lint;
 mod list;
 
 use std::io::Write;
@@ -23,8 +24,9 @@ pub mod exit {
 pub fn run(cli: Cli) -> Result<i32> {
     let catalog = Catalog::load(cli.catalog.as_deref())?;
     match cli.command {
-        Command::Generate(args) => generate::run(&catalog, &args),
+        Command::Generate(args) => generate::run(&catalog, cli.catalog.as_deref(), &args),
         Command::List { what } => list::run(&catalog, what),
+        Command::Lint(args) => lint::run(cli.catalog.as_deref(), &args),
     }
 }
 
