@@ -29,11 +29,14 @@ pub fn run(catalog_dir: Option<&Path>, args: &LintArgs) -> Result<i32> {
             }
         }
     }
-    let shown = match args.format {
-        LintFormat::Text => output::text(&reports, args.deny),
-        LintFormat::Json => output::json(&reports, args.deny),
-    };
-    write_stdout(shown.as_bytes())?;
+    // When no file could be read there is nothing to report but the errors.
+    if !(reports.is_empty() && unreadable) {
+        let shown = match args.format {
+            LintFormat::Text => output::text(&reports, args.deny),
+            LintFormat::Json => output::json(&reports, args.deny),
+        };
+        write_stdout(shown.as_bytes())?;
+    }
     Ok(if unreadable {
         exit::BAD_INPUT
     } else if output::fails(&reports, args.deny) {
