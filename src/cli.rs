@@ -72,6 +72,49 @@ pub enum Command {
     /// Print the man page (roff).
     #[command(after_help = "Example:\n  jdgen man > jdgen.1 && man ./jdgen.1")]
     Man,
+    /// Check job descriptions (Markdown or DOCX) for inclusive, lawful and readable wording.
+    #[command(after_help = LINT_EXAMPLES)]
+    Lint(LintArgs),
+}
+
+const LINT_EXAMPLES: &str = "\
+Examples:
+  jdgen lint posting.md
+  jdgen lint posting.docx --job job.yaml --company company.yaml
+  jdgen generate -r product-manager -l senior | jdgen lint - --format json
+  jdgen lint *.md --deny warning
+
+Exit codes: 0 no findings at or above --deny; 1 findings; 2 bad input.
+Rules and thresholds live in the catalog's lint/ folder (override with --catalog DIR);
+switch rules off in a company file: `lint: {disable: [rule-id, ...]}`.";
+
+/// `jdgen lint` flags.
+#[derive(Debug, Args)]
+pub struct LintArgs {
+    /// Markdown or DOCX files to check; `-` reads Markdown from standard input.
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+    /// The posting's job file (YAML): its place, pay and date enable the pay-transparency checks.
+    #[arg(long, short, value_name = "FILE")]
+    pub job: Option<PathBuf>,
+    /// A company file (YAML): facts, and `lint: {disable: [...]}` to switch rules off.
+    #[arg(long, short, value_name = "FILE")]
+    pub company: Option<PathBuf>,
+    /// How to show the findings.
+    #[arg(long, short, value_enum, default_value_t = LintFormat::Text)]
+    pub format: LintFormat,
+    /// The lowest level that makes the exit code 1.
+    #[arg(long, value_enum, default_value_t = crate::lint::Level::Error, value_name = "LEVEL")]
+    pub deny: crate::lint::Level,
+}
+
+/// How `jdgen lint` shows its findings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LintFormat {
+    /// One line per finding: file:line:column: level[rule]: message.
+    Text,
+    /// One JSON document (see the README's Lint section).
+    Json,
 }
 
 const INIT_EXAMPLES: &str = "\
@@ -154,6 +197,9 @@ pub struct GenerateArgs {
     /// The file name (without extension) for --out-dir.
     #[arg(long, value_name = "NAME", requires = "out_dir")]
     pub name: Option<String>,
+    /// Also lint the description (findings to standard error; exit 1 on an error-level finding).
+    #[arg(long)]
+    pub lint: bool,
     /// A stylesheet that replaces the careers page's built-in one (html format).
     #[arg(long, value_name = "FILE")]
     pub css: Option<PathBuf>,

@@ -10,6 +10,7 @@ use crate::fsio;
 
 static BUILTIN_PROFILES: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/profiles");
 static BUILTIN_TEMPLATES: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/templates");
+static BUILTIN_LINT: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/lint");
 
 /// Where a catalog file comes from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -48,7 +49,11 @@ impl CatalogFile {
 /// The built-in catalog as relative paths ("profiles/senior.yaml") and texts.
 pub fn builtin_files() -> BTreeMap<String, &'static str> {
     let mut files = BTreeMap::new();
-    for (prefix, dir) in [("profiles", &BUILTIN_PROFILES), ("templates", &BUILTIN_TEMPLATES)] {
+    for (prefix, dir) in [
+        ("profiles", &BUILTIN_PROFILES),
+        ("templates", &BUILTIN_TEMPLATES),
+        ("lint", &BUILTIN_LINT),
+    ] {
         collect_embedded(dir, prefix, &mut files);
     }
     files
@@ -103,13 +108,15 @@ pub fn layered_files(user_dir: Option<&Path>) -> Result<BTreeMap<String, Catalog
     Ok(files)
 }
 
-/// Catalog files under a user folder: `profiles/*.yaml`, `templates/*.md.hbs`, `templates/partials/*.md.hbs`.
+/// Catalog files under a user folder: `profiles/*.yaml`, `templates/*.md.hbs`, `templates/partials/*.md.hbs`,
+/// `lint/*.yaml`.
 fn catalog_files_in(dir: &Path) -> Result<Vec<(String, PathBuf)>> {
     let mut found = Vec::new();
     for (sub, suffix) in [
         ("profiles", ".yaml"),
         ("templates", ".md.hbs"),
         ("templates/partials", ".md.hbs"),
+        ("lint", ".yaml"),
     ] {
         let folder = dir.join(sub);
         if !folder.is_dir() {

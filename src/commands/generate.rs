@@ -10,7 +10,7 @@ use crate::render::{self, Format};
 use crate::{fsio, names, resolve};
 
 /// Resolves the posting's layers, renders the chosen formats and writes them.
-pub fn run(catalog: &Catalog, args: &GenerateArgs) -> Result<i32> {
+pub fn run(catalog: &Catalog, catalog_dir: Option<&Path>, args: &GenerateArgs) -> Result<i32> {
     let formats = formats(args)?;
     let mut layers = Vec::new();
     if let Some(path) = &args.company {
@@ -50,6 +50,16 @@ pub fn run(catalog: &Catalog, args: &GenerateArgs) -> Result<i32> {
             }
         }
         (None, None) => write_stdout(&outputs[0].bytes)?,
+    }
+    if args.lint {
+        let markdown = render::render_markdown(catalog, &job)?;
+        let name = args
+            .output
+            .as_ref()
+            .map_or(job.title.clone(), |p| p.display().to_string());
+        if super::lint::lint_generated(catalog_dir, args.company.as_deref(), &markdown, &job.posting, &name)? {
+            return Ok(exit::FINDINGS);
+        }
     }
     Ok(exit::SUCCESS)
 }

@@ -4,6 +4,7 @@ mod batch;
 mod check;
 mod generate;
 mod init;
+mod lint;
 mod list;
 mod new;
 mod reference;
@@ -36,7 +37,7 @@ pub fn run(cli: Cli) -> Result<i32> {
     // reference pages must work when it is missing or broken.
     let catalog = || Catalog::load(catalog_dir);
     match cli.command {
-        Command::Generate(args) => generate::run(&catalog()?, &args),
+        Command::Generate(args) => generate::run(&catalog()?, catalog_dir, &args),
         Command::Batch(args) => batch::run(&catalog()?, &args),
         Command::List { what } => list::run(&catalog()?, what),
         Command::Init { dir, force } => init::run(&dir, force),
@@ -44,6 +45,7 @@ pub fn run(cli: Cli) -> Result<i32> {
         Command::New => new::run(&catalog()?),
         Command::Completions { shell } => reference::completions(shell),
         Command::Man => reference::man(),
+        Command::Lint(args) => lint::run(catalog_dir, &args),
     }
 }
 

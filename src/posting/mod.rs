@@ -130,6 +130,18 @@ pub struct CompanyFile {
     pub apply: Option<ApplyFacts>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub equal_opportunity: Option<String>,
+    /// `lint:` settings for every posting of the company (`jdgen lint`, `--lint`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lint: Option<LintSettings>,
+}
+
+/// A company file's `lint:` block.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LintSettings {
+    /// Lint rule ids to switch off (see `jdgen lint --help` and the README).
+    #[serde(default)]
+    pub disable: Vec<String>,
 }
 
 impl CompanyFile {

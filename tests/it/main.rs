@@ -7,4 +7,5 @@ mod common;
 mod generate;
 mod golden;
 mod html;
+mod lint;
 mod terminal;

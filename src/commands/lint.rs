@@ -1,0 +1,130 @@
+//! `jdgen lint`: checks Markdown or DOCX job descriptions and reports findings as text or JSON.
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use super::{exit, write_stdout};
+use crate::cli::{LintArgs, LintFormat};
+use crate::error::{Error, Result};
+use crate::lint::output::{self, FileReport};
+use crate::lint::{self, Document, Level, LintRules};
+use crate::posting::{self, Posting};
+use crate::{fsio, resolve};
+
+/// Lints each file; a file that cannot be read is reported and the others still linted (exit 2).
+pub fn run(catalog_dir: Option<&Path>, args: &LintArgs) -> Result<i32> {
+    let rules = rules_for(catalog_dir, args.company.as_deref())?;
+    let facts = facts_from(args.company.as_deref(), args.job.as_deref())?;
+    let mut reports = Vec::new();
+    let mut unreadable = false;
+    for path in &args.files {
+        match read_document(path) {
+            Ok(doc) => reports.push(FileReport {
+                file: path.display().to_string(),
+                report: lint::lint_document(&doc, facts.as_ref(), &rules),
+            }),
+            Err(error) => {
+                eprintln!("{:?}", miette::Report::new(error));
+                unreadable = true;
+            }
+        }
+    }
+    // When no file could be read there is nothing to report but the errors.
+    if !(reports.is_empty() && unreadable) {
+        let shown = match args.format {
+            LintFormat::Text => output::text(&reports, args.deny),
+            LintFormat::Json => output::json(&reports, args.deny),
+        };
+        write_stdout(shown.as_bytes())?;
+    }
+    Ok(if unreadable {
+        exit::BAD_INPUT
+    } else if output::fails(&reports, args.deny) {
+        exit::FINDINGS
+    } else {
+        exit::SUCCESS
+    })
+}
+
+/// The catalog's lint rules, with the company file's `lint: {disable: [...]}` applied.
+pub(crate) fn rules_for(catalog_dir: Option<&Path>, company: Option<&Path>) -> Result<LintRules> {
+    let mut rules = LintRules::load(catalog_dir)?;
+    if let Some(path) = company {
+        lint::apply_company_settings(&mut rules, path)?;
+    }
+    Ok(rules)
+}
+
+/// Lints one generated description (for `generate --lint`): findings to standard error,
+/// and whether any is an error.
+pub(crate) fn lint_generated(
+    catalog_dir: Option<&Path>,
+    company: Option<&Path>,
+    markdown: &str,
+    posting: &Posting,
+    name: &str,
+) -> Result<bool> {
+    let rules = rules_for(catalog_dir, company)?;
+    let reports = [FileReport {
+        file: name.to_owned(),
+        report: lint::lint_markdown(markdown, Some(posting), &rules),
+    }];
+    eprint!("{}", output::text(&reports, Level::Error));
+    Ok(output::fails(&reports, Level::Error))
+}
+
+fn facts_from(company: Option<&Path>, job: Option<&Path>) -> Result<Option<Posting>> {
+    let mut layers = Vec::new();
+    if let Some(path) = company {
+        layers.push(resolve::company_file_layer(path)?);
+    }
+    if let Some(path) = job {
+        layers.push(resolve::job_file_layer(path)?);
+    }
+    match layers.is_empty() {
+        true => Ok(None),
+        false => posting::validate(&layers).map(Some),
+    }
+}
+
+/// Reads Markdown (or `-`, standard input) or a DOCX file (by extension or by its zip signature).
+fn read_document(path: &PathBuf) -> Result<Document> {
+    if path.as_os_str() == "-" {
+        let mut text = String::new();
+        std::io::stdin().read_to_string(&mut text).map_err(|e| Error::Read {
+            path: "<stdin>".into(),
+            reason: e.to_string(),
+        })?;
+        return Ok(Document::from_markdown(&text));
+    }
+    let is_docx = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("docx"));
+    if is_docx || starts_like_zip(path) {
+        let metadata = std::fs::metadata(path).map_err(|e| read_error(path, e.to_string()))?;
+        if metadata.len() > fsio::MAX_TEXT_BYTES {
+            return Err(read_error(
+                path,
+                format!("it is larger than {} bytes", fsio::MAX_TEXT_BYTES),
+            ));
+        }
+        let bytes = std::fs::read(path).map_err(|e| read_error(path, e.to_string()))?;
+        return lint::docx::read_docx(&bytes).map_err(|reason| read_error(path, reason));
+    }
+    Ok(Document::from_markdown(&fsio::read_text(path)?))
+}
+
+fn starts_like_zip(path: &Path) -> bool {
+    let mut signature = [0u8; 4];
+    std::fs::File::open(path)
+        .and_then(|mut file| file.read_exact(&mut signature))
+        .is_ok_and(|()| signature == *b"PK\x03\x04")
+}
+
+fn read_error(path: &Path, reason: String) -> Error {
+    Error::Read {
+        path: path.to_owned(),
+        reason,
+    }
+}
