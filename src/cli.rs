@@ -70,7 +70,7 @@ pub struct GenerateArgs {
     /// Override one field, with a dotted name (repeatable): --set salary.min=90000.
     #[arg(long = "set", value_name = "KEY=VALUE")]
     pub set: Vec<String>,
-    /// Output formats, comma-separated (md). Default: md, or the extension of -o FILE.
+    /// Output formats, comma-separated (md, docx). Default: md, or the extension of -o FILE.
     #[arg(long, short, value_name = "LIST")]
     pub format: Option<String>,
     /// Write to FILE instead of standard output (one format).
@@ -82,6 +82,9 @@ pub struct GenerateArgs {
     /// The file name (without extension) for --out-dir.
     #[arg(long, value_name = "NAME", requires = "out_dir")]
     pub name: Option<String>,
+    /// DOCX paper size. Default: letter for postings located in the US or Canada, else a4.
+    #[arg(long, value_enum, value_name = "SIZE")]
+    pub page: Option<crate::render::docx::PageSize>,
 }
 
 /// What `jdgen list` shows.

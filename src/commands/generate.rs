@@ -23,7 +23,8 @@ pub fn run(catalog: &Catalog, args: &GenerateArgs) -> Result<i32> {
         layers.push(resolve::set_flag_layer(flag)?);
     }
     let job = resolve::resolve(catalog, &layers, args.role.as_deref(), args.level.as_deref())?;
-    let outputs = render::render_formats(catalog, &job, &formats)?;
+    let render_options = render::RenderOptions { page: args.page };
+    let outputs = render::render_formats_with(catalog, &job, &formats, &render_options)?;
 
     match (&args.output, &args.out_dir) {
         (Some(path), _) => fsio::write_atomic(path, &outputs[0].bytes)?,

@@ -14,6 +14,8 @@ pub struct Layer {
     /// The text as read, for line numbers; empty for flags.
     pub text: String,
     pub facts: PostingFile,
+    /// The company file's `branding:` block, checked; None for other layers.
+    pub branding: Option<super::Branding>,
 }
 
 /// A validated posting: every present fact is well-formed and consistent.
@@ -337,6 +339,12 @@ fn locate_key(text: &str, path: &[&str]) -> Option<(usize, usize)> {
     Some((line, text[line_start..offset].chars().count() + 1))
 }
 
+/// Where `field` (a dotted path) is set in the YAML `text` of the file `name`, for errors found outside [`validate`].
+pub fn locate_in_text(name: &str, text: &str, field: &str) -> Option<Located> {
+    let path: Vec<&str> = field.split('.').collect();
+    locate_key(text, &path).map(|(line, column)| Located::at(name, text, line, column))
+}
+
 /// Byte offset of `key:` at or after `from`, where it starts a key (not inside another word).
 fn find_key(text: &str, key: &str, from: usize) -> Option<usize> {
     let needle = format!("{key}:");
@@ -361,6 +369,7 @@ mod tests {
             facts: yaml::from_str(&origin, text).unwrap(),
             origin,
             text: text.into(),
+            branding: None,
         }
     }
 
@@ -422,6 +431,7 @@ mod tests {
                 }),
                 ..Default::default()
             },
+            branding: None,
         };
         let error = validate(&[company, flag]).unwrap_err().to_string();
         assert!(error.starts_with("--set salary.max=5: field `salary.max`"), "{error}");

@@ -1,0 +1,1 @@
+//! Unit tests of the Markdown -> DOCX converter, one Markdown construct at a time.
