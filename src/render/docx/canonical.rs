@@ -64,8 +64,8 @@ fn write(writer: &mut Writer<Vec<u8>>, node: Node) -> std::io::Result<()> {
             mut children,
             empty,
         } => {
+            children.retain(|child| !is_empty_run_properties(child));
             if let Some(order) = schema_order(start.name().as_ref()) {
-                children.retain(|child| !is_empty_run_properties(child));
                 // Stable: unknown children keep their relative order, after the known ones.
                 children.sort_by_key(|child| match child {
                     Node::Element { start, .. } => rank(order, start.name().as_ref()),
@@ -203,9 +203,9 @@ mod tests {
     fn properties_are_sorted_and_empty_run_properties_dropped() {
         assert_eq!(
             canonical(
-                r#"<w:p><w:pPr><w:rPr /><w:pStyle w:val="L"/><w:numPr><w:numId w:val="2"/><w:ilvl w:val="1"/></w:numPr></w:pPr><w:r><w:rPr><w:b/><w:i/><w:rStyle w:val="H"/></w:rPr><w:t>a &amp; b</w:t></w:r></w:p>"#
+                r#"<w:p><w:pPr><w:rPr /><w:pStyle w:val="L"/><w:numPr><w:numId w:val="2"/><w:ilvl w:val="1"/></w:numPr></w:pPr><w:r><w:rPr><w:b/><w:i/><w:rStyle w:val="H"/></w:rPr><w:t>a &amp; b</w:t></w:r><w:r><w:rPr /><w:t>c</w:t></w:r></w:p>"#
             ),
-            r#"<w:p><w:pPr><w:pStyle w:val="L"/><w:numPr><w:ilvl w:val="1"/><w:numId w:val="2"/></w:numPr></w:pPr><w:r><w:rPr><w:rStyle w:val="H"/><w:b/><w:i/></w:rPr><w:t>a &amp; b</w:t></w:r></w:p>"#
+            r#"<w:p><w:pPr><w:pStyle w:val="L"/><w:numPr><w:ilvl w:val="1"/><w:numId w:val="2"/></w:numPr></w:pPr><w:r><w:rPr><w:rStyle w:val="H"/><w:b/><w:i/></w:rPr><w:t>a &amp; b</w:t></w:r><w:r><w:t>c</w:t></w:r></w:p>"#
         );
     }
 
