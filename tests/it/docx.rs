@@ -409,3 +409,30 @@ fn libreoffice_converts_every_built_in_document() {
         assert!(size > 1000, "{} gave no PDF", file.display());
     }
 }
+
+#[test]
+fn a_typical_docx_is_no_larger_than_pandocs() {
+    if !reader_available("pandoc", Process::new("pandoc").arg("--version")) {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let job = fixture("typical-job.yaml");
+    jdgen()
+        .args(["generate", "-r", "product-manager", "-l", "senior", "--job"])
+        .arg(&job)
+        .args(["--format", "md,docx", "--name", "pm", "--out-dir"])
+        .arg(dir.path())
+        .assert()
+        .success();
+    let pandoc_docx = dir.path().join("pandoc.docx");
+    let status = Process::new("pandoc")
+        .args(["-f", "markdown", "-t", "docx", "-o"])
+        .arg(&pandoc_docx)
+        .arg(dir.path().join("pm.md"))
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let ours = std::fs::metadata(dir.path().join("pm.docx")).unwrap().len();
+    let pandocs = std::fs::metadata(&pandoc_docx).unwrap().len();
+    assert!(ours <= pandocs, "jdgen {ours} bytes, pandoc {pandocs} bytes");
+}

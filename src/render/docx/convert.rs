@@ -2,7 +2,7 @@
 
 use docx_rs::{
     AbstractNumbering, Docx, Hyperlink, HyperlinkData, HyperlinkType, IndentLevel, Level, LevelJc, LevelOverride,
-    LevelText, NumberFormat, Numbering, NumberingId, PageMargin, Paragraph, SpecialIndentType, Start,
+    LevelText, LineSpacing, NumberFormat, Numbering, NumberingId, PageMargin, Paragraph, SpecialIndentType, Start,
 };
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 
@@ -20,6 +20,8 @@ const MAX_LIST_LEVEL: usize = 8;
 /// Indent per list level and the hanging indent of the marker, in twips.
 const LIST_INDENT: i32 = 425;
 const LIST_HANGING: i32 = 283;
+/// Space between a list and a body paragraph that follows it, in twips (a body paragraph's own space after).
+const SPACE_AFTER_LIST: u32 = 180;
 
 /// The document body and the external links it points to, in order of appearance.
 pub struct Converted {
@@ -71,6 +73,8 @@ struct Converter<'s> {
     /// The text of the code block being read, written as one paragraph at its end.
     code_block: Option<String>,
     lists: Vec<List>,
+    /// A list just ended: the next body paragraph needs space above (list items have little below).
+    after_list: bool,
     numberings: Vec<Numbering>,
     links: Vec<(String, String)>,
     paragraphs_written: u32,
@@ -89,6 +93,7 @@ impl<'s> Converter<'s> {
             quote_depth: 0,
             code_block: None,
             lists: Vec::new(),
+            after_list: false,
             numberings: Vec::new(),
             links: Vec::new(),
             paragraphs_written: 0,
@@ -123,6 +128,7 @@ impl<'s> Converter<'s> {
             Tag::Paragraph | Tag::HtmlBlock => self.open_paragraph(),
             Tag::Heading { level, .. } => {
                 self.close_paragraph();
+                self.after_list = false;
                 let index = (level as usize).clamp(1, 3) - 1;
                 self.paragraph = Some(Paragraph::new().style(&self.ids.heading[index]));
             }
@@ -176,6 +182,7 @@ impl<'s> Converter<'s> {
             TagEnd::List(_) => {
                 self.close_paragraph();
                 self.lists.pop();
+                self.after_list = self.lists.is_empty();
             }
             TagEnd::Item => {
                 self.close_paragraph();
@@ -224,6 +231,9 @@ impl<'s> Converter<'s> {
         let depth = self.lists.len();
         let quote_style = (self.quote_depth > 0).then_some(&self.ids.block_text);
         let paragraph = match self.lists.last_mut() {
+            None if std::mem::take(&mut self.after_list) => Paragraph::new()
+                .style(quote_style.unwrap_or(&self.ids.normal))
+                .line_spacing(LineSpacing::new().before(SPACE_AFTER_LIST)),
             None => Paragraph::new().style(quote_style.unwrap_or(&self.ids.normal)),
             Some(list) => {
                 let level = (depth - 1).min(MAX_LIST_LEVEL);
