@@ -119,6 +119,7 @@ pub fn check_catalog(user_dir: Option<&Path>) -> Result<CheckReport> {
                     level,
                     posting,
                     title: level.profile.title_for(&role.meta.title, &role.meta.discipline),
+                    branding: Default::default(),
                 };
                 match render_markdown(&catalog, &job) {
                     // The partial scan above already names a missing partial, once, where it is used.
@@ -157,6 +158,7 @@ fn sample_layers() -> Result<Vec<Layer>> {
                 text: (*text).into(),
                 start: 0,
                 facts,
+                branding: None,
             })
         })
         .collect()

@@ -185,7 +185,7 @@ pub struct GenerateArgs {
     /// Override one field, with a dotted name (repeatable): --set salary.min=90000.
     #[arg(long = "set", value_name = "KEY=VALUE")]
     pub set: Vec<String>,
-    /// Output formats, comma-separated (md, html, json). Default: md, or the extension of -o FILE.
+    /// Output formats, comma-separated (md, docx, html, json). Default: md, or the extension of -o FILE.
     #[arg(long, short, value_name = "LIST")]
     pub format: Option<String>,
     /// Write to FILE instead of standard output (one format).
@@ -203,6 +203,9 @@ pub struct GenerateArgs {
     /// A stylesheet that replaces the careers page's built-in one (html format).
     #[arg(long, value_name = "FILE")]
     pub css: Option<PathBuf>,
+    /// DOCX paper size. Default: letter for postings located in the US or Canada, else a4.
+    #[arg(long, value_enum, value_name = "SIZE")]
+    pub page: Option<crate::render::docx::PageSize>,
 }
 
 /// `jdgen batch` flags.
@@ -232,6 +235,9 @@ pub struct BatchArgs {
     /// A company file under every job (replaces one the manifest names).
     #[arg(long, short, value_name = "FILE")]
     pub company: Option<PathBuf>,
+    /// DOCX paper size. Default: letter for postings located in the US or Canada, else a4.
+    #[arg(long, value_enum, value_name = "SIZE")]
+    pub page: Option<crate::render::docx::PageSize>,
 }
 
 /// What `jdgen list` shows.

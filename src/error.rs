@@ -152,6 +152,11 @@ pub enum Error {
     #[error("{0}")]
     #[diagnostic(code(jdgen::usage))]
     Usage(String),
+
+    /// The DOCX package could not be assembled (a bug, not bad input: the package is built in memory).
+    #[error("cannot build the DOCX package: {0}")]
+    #[diagnostic(code(jdgen::docx))]
+    Docx(String),
 }
 
 impl Error {

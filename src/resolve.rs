@@ -4,7 +4,7 @@ use std::path::Path;
 
 use crate::catalog::{Catalog, Level, RoleTemplate};
 use crate::error::{Error, Origin, Result};
-use crate::posting::{self, CompanyFile, Layer, Posting, PostingFile};
+use crate::posting::{self, Branding, CompanyFile, Layer, Posting, PostingFile};
 use crate::{fsio, yaml};
 
 /// One posting, ready to render: its role, its level and its validated facts.
@@ -15,6 +15,8 @@ pub struct Job<'c> {
     pub posting: Posting,
     /// The posting's title: the job's own, or the level's pattern filled in.
     pub title: String,
+    /// The company's look for DOCX output (from the company file), or the default look.
+    pub branding: Branding,
 }
 
 impl Job<'_> {
@@ -34,6 +36,7 @@ pub fn job_file_layer(path: &Path) -> Result<Layer> {
         text: text.into(),
         start: 0,
         facts,
+        branding: None,
     })
 }
 
@@ -42,11 +45,17 @@ pub fn company_file_layer(path: &Path) -> Result<Layer> {
     let text = fsio::read_text(path)?;
     let origin = Origin::File(path.display().to_string());
     let company = yaml::from_str::<CompanyFile>(&origin, &text)?;
+    let base = path.parent().unwrap_or(Path::new("."));
+    let branding = match company.branding.clone() {
+        Some(facts) => Some(facts.validate(&origin, &text, base)?),
+        None => None,
+    };
     Ok(Layer {
         origin,
         text: text.into(),
         start: 0,
         facts: company.as_posting(),
+        branding,
     })
 }
 
@@ -80,6 +89,7 @@ pub fn set_flag_layer(flag: &str) -> Result<Layer> {
         text: "".into(),
         start: 0,
         facts,
+        branding: None,
     })
 }
 
@@ -96,11 +106,17 @@ pub fn resolve<'c>(catalog: &'c Catalog, layers: &[Layer], role: Option<&str>, l
         .title
         .clone()
         .unwrap_or_else(|| level.profile.title_for(&role.meta.title, &role.meta.discipline));
+    let branding = layers
+        .iter()
+        .rev()
+        .find_map(|layer| layer.branding.clone())
+        .unwrap_or_default();
     Ok(Job {
         role,
         level,
         posting,
         title,
+        branding,
     })
 }
 

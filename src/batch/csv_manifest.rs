@@ -155,6 +155,7 @@ fn job_layer(name: &str, line: usize, columns: &[String], record: &csv::StringRe
         text: "".into(),
         start: 0,
         facts,
+        branding: None,
     })
 }
 

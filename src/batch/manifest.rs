@@ -90,7 +90,7 @@ const SECTIONS: [&str; 3] = ["company", "defaults", "jobs"];
 #[serde(untagged)]
 enum CompanyRef {
     Path(String),
-    Inline(CompanyFile),
+    Inline(Box<CompanyFile>),
 }
 
 fn read_yaml(path: &Path, text: &Arc<str>) -> Result<Manifest> {
@@ -132,12 +132,20 @@ fn read_yaml(path: &Path, text: &Arc<str>) -> Result<Manifest> {
                 let base = path.parent().unwrap_or(Path::new("."));
                 resolve::company_file_layer(&base.join(file))?
             }
-            CompanyRef::Inline(company) => Layer {
-                origin: origin.clone(),
-                text: text.clone(),
-                start: sections.as_ref().and_then(|s| s.start_of("company")).unwrap_or(0),
-                facts: company.as_posting(),
-            },
+            CompanyRef::Inline(company) => {
+                let base = path.parent().unwrap_or(Path::new("."));
+                let branding = match company.branding.clone() {
+                    Some(facts) => Some(facts.validate(&origin, text, base)?),
+                    None => None,
+                };
+                Layer {
+                    origin: origin.clone(),
+                    text: text.clone(),
+                    start: sections.as_ref().and_then(|s| s.start_of("company")).unwrap_or(0),
+                    facts: company.as_posting(),
+                    branding,
+                }
+            }
         });
     }
     let mut defaults = None;
@@ -155,6 +163,7 @@ fn read_yaml(path: &Path, text: &Arc<str>) -> Result<Manifest> {
             text: text.clone(),
             start: start.unwrap_or(0),
             facts,
+            branding: None,
         });
     }
 
@@ -175,6 +184,7 @@ fn read_yaml(path: &Path, text: &Arc<str>) -> Result<Manifest> {
                             text: text.clone(),
                             start: chunk.range.start,
                             facts,
+                            branding: None,
                         }),
                 })
                 .collect()
@@ -186,12 +196,8 @@ fn read_yaml(path: &Path, text: &Arc<str>) -> Result<Manifest> {
             .enumerate()
             .map(|(index, value)| ManifestJob {
                 place: Place::Index(index + 1),
-                layer: yaml::from_value::<PostingFile>(&origin, value).map(|facts| Layer {
-                    origin: origin.clone(),
-                    text: "".into(),
-                    start: 0,
-                    facts,
-                }),
+                layer: yaml::from_value::<PostingFile>(&origin, value)
+                    .map(|facts| Layer::new(origin.clone(), "".into(), facts)),
             })
             .collect(),
     };

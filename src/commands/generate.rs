@@ -25,6 +25,7 @@ pub fn run(catalog: &Catalog, catalog_dir: Option<&Path>, args: &GenerateArgs) -
     let job = resolve::resolve(catalog, &layers, args.role.as_deref(), args.level.as_deref())?;
     let options = render::RenderOptions {
         stylesheet: args.css.as_deref().map(render::html::load_stylesheet).transpose()?,
+        page: args.page,
     };
     let outputs = render::render_formats_with(catalog, &job, &formats, &options)?;
 

@@ -232,6 +232,7 @@ fn checked(facts: &PostingFile, key: &str, value: &str) -> std::result::Result<P
         text: "".into(),
         start: 0,
         facts: candidate,
+        branding: None,
     };
     posting::validate(&[layer]).map_err(|e| explain(&e))?;
     Ok(merged)

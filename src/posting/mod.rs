@@ -1,11 +1,13 @@
 //! The posting's facts: the job-file schema users write, how sources layer, and validation into a typed [`Posting`].
 
+pub mod branding;
 pub mod fields;
 pub mod money;
 mod validate;
 
 use serde::{Deserialize, Serialize};
 
+pub use branding::{Branding, BrandingFacts};
 pub use fields::{Country, Currency, EmploymentType, IsoDate, Period, Workplace};
 pub use validate::{locate, locate_key, validate, Apply, Company, Layer, Location, Posting, Remote, Salary};
 
@@ -133,6 +135,9 @@ pub struct CompanyFile {
     /// `lint:` settings for every posting of the company (`jdgen lint`, `--lint`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lint: Option<LintSettings>,
+    /// The look of DOCX output: font, heading colour, a reference Word document.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub branding: Option<BrandingFacts>,
 }
 
 /// A company file's `lint:` block.

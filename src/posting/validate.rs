@@ -19,6 +19,21 @@ pub struct Layer {
     /// Where this layer's own part of `text` starts (a job inside a manifest).
     pub start: usize,
     pub facts: PostingFile,
+    /// The company file's `branding:` block, checked; None for other layers.
+    pub branding: Option<super::Branding>,
+}
+
+impl Layer {
+    /// A layer of facts read from `text` (all of it), with no branding.
+    pub fn new(origin: Origin, text: Arc<str>, facts: PostingFile) -> Layer {
+        Layer {
+            origin,
+            text,
+            start: 0,
+            facts,
+            branding: None,
+        }
+    }
 }
 
 /// A validated posting: every present fact is well-formed and consistent.
@@ -349,6 +364,12 @@ pub fn locate_key(text: &str, start: usize, path: &[&str]) -> Option<(usize, usi
     Some((line, text[line_start..offset].chars().count() + 1))
 }
 
+/// Where `field` (a dotted path) is set in the YAML `text` of the file `name`, for errors found outside [`validate`].
+pub fn locate_in_text(name: &str, text: &str, field: &str) -> Option<Located> {
+    let path: Vec<&str> = field.split('.').collect();
+    locate_key(text, 0, &path).map(|(line, column)| Located::at(name, text, line, column))
+}
+
 /// Byte offset of `key:` at or after `from`, where it starts a key (not inside another word).
 fn find_key(text: &str, key: &str, from: usize) -> Option<usize> {
     let needle = format!("{key}:");
@@ -374,6 +395,7 @@ mod tests {
             origin,
             text: text.into(),
             start: 0,
+            branding: None,
         }
     }
 
@@ -436,6 +458,7 @@ mod tests {
                 }),
                 ..Default::default()
             },
+            branding: None,
         };
         let error = validate(&[company, flag]).unwrap_err().to_string();
         assert!(error.starts_with("--set salary.max=5: field `salary.max`"), "{error}");

@@ -1,6 +1,7 @@
 //! Output formats: every format is a view of the same rendered Markdown.
 
 pub mod context;
+pub mod docx;
 pub mod escape;
 pub mod html;
 pub mod jsonld;
@@ -11,6 +12,7 @@ use std::str::FromStr;
 use crate::catalog::Catalog;
 use crate::error::{Error, Result};
 use crate::resolve::Job;
+use docx::{DocxOptions, PageSize};
 
 /// An output format jdgen can write.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -20,11 +22,13 @@ pub enum Format {
     Html,
     /// The schema.org JobPosting alone (JSON-LD).
     Json,
+    /// A Word document.
+    Docx,
 }
 
 impl Format {
     /// Every format, in the order files are written and listed.
-    pub const ALL: &'static [Format] = &[Format::Markdown, Format::Html, Format::Json];
+    pub const ALL: &'static [Format] = &[Format::Markdown, Format::Docx, Format::Html, Format::Json];
 
     /// The name used on the command line (`--format md,docx`).
     pub fn name(self) -> &'static str {
@@ -32,6 +36,7 @@ impl Format {
             Format::Markdown => "md",
             Format::Html => "html",
             Format::Json => "json",
+            Format::Docx => "docx",
         }
     }
 
@@ -41,6 +46,7 @@ impl Format {
             Format::Markdown => "md",
             Format::Html => "html",
             Format::Json => "json",
+            Format::Docx => "docx",
         }
     }
 
@@ -80,6 +86,7 @@ impl FromStr for Format {
             "md" | "markdown" => Ok(Format::Markdown),
             "html" | "htm" => Ok(Format::Html),
             "json" | "jsonld" => Ok(Format::Json),
+            "docx" => Ok(Format::Docx),
             other => Err(Error::Usage(format!(
                 "unknown format '{other}'; formats: {}",
                 Format::names()
@@ -101,14 +108,16 @@ pub fn render_markdown(catalog: &Catalog, job: &Job) -> Result<String> {
     catalog.engine().render(&job.template_name(), &context)
 }
 
-/// Choices that change how formats look but not what they say.
-#[derive(Debug, Clone, Default)]
+/// Output settings that are not facts of the posting (command-line flags).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct RenderOptions {
     /// CSS that replaces the careers page's built-in stylesheet (`--css FILE`).
     pub stylesheet: Option<String>,
+    /// The DOCX paper size; None follows the posting's country.
+    pub page: Option<PageSize>,
 }
 
-/// Renders `job` in each of `formats`, all from the same Markdown.
+/// Renders `job` in each of `formats`, all from the same Markdown, with default output settings.
 pub fn render_formats(catalog: &Catalog, job: &Job, formats: &[Format]) -> Result<Vec<Rendered>> {
     render_formats_with(catalog, job, formats, &RenderOptions::default())
 }
@@ -128,10 +137,42 @@ pub fn render_formats_with(
                 Format::Markdown => markdown.clone().into_bytes(),
                 Format::Html => html::careers_page(&markdown, job, options.stylesheet.as_deref())?.into_bytes(),
                 Format::Json => jsonld::job_posting_file(&markdown, job)?.into_bytes(),
+                Format::Docx => docx::markdown_to_docx(&markdown, &docx_options(job, options)?)?,
             };
             Ok(Rendered { format, bytes })
         })
         .collect()
+}
+
+/// The DOCX settings for `job`: properties from its facts, the look from the company's branding.
+pub fn docx_options(job: &Job, options: &RenderOptions) -> Result<DocxOptions> {
+    let posting = &job.posting;
+    let defaults = DocxOptions::default();
+    Ok(DocxOptions {
+        title: job.title.clone(),
+        subject: format!("{}, {}", job.role.meta.title, job.level.profile.name),
+        creator: posting.company.as_ref().map(|c| c.name.clone()).unwrap_or_default(),
+        date: match posting.date_posted {
+            Some(date) => format!("{}T00:00:00Z", date.0.format("%Y-%m-%d")),
+            None => defaults.date,
+        },
+        page: options.page.unwrap_or_else(|| default_page(job)),
+        font: job.branding.font.clone().unwrap_or(defaults.font),
+        heading_color: job.branding.heading_color.clone().unwrap_or(defaults.heading_color),
+        reference_styles: match &job.branding.reference_docx {
+            Some(path) => Some(docx::reference_styles(path)?),
+            None => None,
+        },
+    })
+}
+
+/// Letter where it is the norm (the United States and Canada), A4 everywhere else.
+fn default_page(job: &Job) -> PageSize {
+    let country = job.posting.location.as_ref().and_then(|l| l.country.as_ref());
+    match country.map(|c| c.code()) {
+        Some("US" | "CA") => PageSize::Letter,
+        _ => PageSize::A4,
+    }
 }
 
 #[cfg(test)]
