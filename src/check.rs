@@ -159,6 +159,7 @@ fn sample_layers() -> Result<Vec<Layer>> {
                 start: 0,
                 facts,
                 branding: None,
+                lint: None,
             })
         })
         .collect()

@@ -235,6 +235,12 @@ pub struct BatchArgs {
     /// A company file under every job (replaces one the manifest names).
     #[arg(long, short, value_name = "FILE")]
     pub company: Option<PathBuf>,
+    /// Lint every description (warnings and errors listed; exit 1 on an error-level finding).
+    #[arg(long)]
+    pub lint: bool,
+    /// A stylesheet that replaces the careers page's built-in one (html format).
+    #[arg(long, value_name = "FILE")]
+    pub css: Option<PathBuf>,
     /// DOCX paper size. Default: letter for postings located in the US or Canada, else a4.
     #[arg(long, value_enum, value_name = "SIZE")]
     pub page: Option<crate::render::docx::PageSize>,

@@ -67,11 +67,13 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
         Some(parent) if !parent.as_os_str().is_empty() => parent,
         _ => Path::new("."),
     };
-    let mut temp = tempfile::Builder::new()
-        .prefix(".jdgen-")
-        .suffix(".tmp")
-        .tempfile_in(dir)
-        .map_err(write_error)?;
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".jdgen-").suffix(".tmp");
+    // A temporary file is private (0600); the finished file gets the mode any
+    // newly created file gets (0666 less the umask), so a web server can read a page.
+    #[cfg(unix)]
+    builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
+    let mut temp = builder.tempfile_in(dir).map_err(write_error)?;
     temp.write_all(bytes).map_err(write_error)?;
     temp.persist(path).map_err(|e| write_error(e.error))?;
     crate::ui::detail(format_args!("wrote {}", path.display()));
@@ -121,5 +123,13 @@ mod tests {
         write_atomic(&path, b"two").unwrap();
         assert_eq!(std::fs::read(&path).unwrap(), b"two");
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let plain = dir.path().join("plain.md");
+            std::fs::write(&plain, b"x").unwrap();
+            let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+            assert_eq!(mode(&path), mode(&plain), "the same mode as any new file, not 0600");
+        }
     }
 }

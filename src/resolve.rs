@@ -37,6 +37,7 @@ pub fn job_file_layer(path: &Path) -> Result<Layer> {
         start: 0,
         facts,
         branding: None,
+        lint: None,
     })
 }
 
@@ -56,6 +57,7 @@ pub fn company_file_layer(path: &Path) -> Result<Layer> {
         start: 0,
         facts: company.as_posting(),
         branding,
+        lint: company.lint,
     })
 }
 
@@ -90,6 +92,7 @@ pub fn set_flag_layer(flag: &str) -> Result<Layer> {
         start: 0,
         facts,
         branding: None,
+        lint: None,
     })
 }
 

@@ -156,6 +156,7 @@ fn job_layer(name: &str, line: usize, columns: &[String], record: &csv::StringRe
         start: 0,
         facts,
         branding: None,
+        lint: None,
     })
 }
 

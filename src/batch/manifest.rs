@@ -144,6 +144,7 @@ fn read_yaml(path: &Path, text: &Arc<str>) -> Result<Manifest> {
                     start: sections.as_ref().and_then(|s| s.start_of("company")).unwrap_or(0),
                     facts: company.as_posting(),
                     branding,
+                    lint: company.lint.clone(),
                 }
             }
         });
@@ -153,8 +154,8 @@ fn read_yaml(path: &Path, text: &Arc<str>) -> Result<Manifest> {
         let start = sections.as_ref().and_then(|s| s.start_of("defaults"));
         let facts: PostingFile = match &sections {
             Some(sections) => {
-                let (chunk, first_line) = sections.chunk("defaults", text).unwrap_or(("", 1));
-                yaml::from_chunk(&origin, chunk, text, first_line)?
+                let (chunk, first_line) = sections.chunk("defaults", text).unwrap_or_default();
+                yaml::from_chunk(&origin, &chunk, text, first_line.max(1))?
             }
             None => yaml::from_value(&origin, value)?,
         };
@@ -164,6 +165,7 @@ fn read_yaml(path: &Path, text: &Arc<str>) -> Result<Manifest> {
             start: start.unwrap_or(0),
             facts,
             branding: None,
+            lint: None,
         });
     }
 
@@ -185,6 +187,7 @@ fn read_yaml(path: &Path, text: &Arc<str>) -> Result<Manifest> {
                             start: chunk.range.start,
                             facts,
                             branding: None,
+                            lint: None,
                         }),
                 })
                 .collect()
@@ -246,12 +249,11 @@ impl Sections {
         self.entries.iter().find(|e| e.0 == key).map(|e| e.3)
     }
 
-    /// The body of section `key` and its first line, when the body is on the following lines.
-    fn chunk<'t>(&self, key: &str, text: &'t str) -> Option<(&'t str, usize)> {
-        self.entries
-            .iter()
-            .find(|e| e.0 == key)
-            .map(|(_, range, line, _)| (&text[range.clone()], *line))
+    /// The value of section `key`, with its `key:` blanked so columns stay as in
+    /// the document, and the line it starts on.
+    fn chunk(&self, key: &str, text: &str) -> Option<(String, usize)> {
+        let (_, range, line, _) = self.entries.iter().find(|e| e.0 == key)?;
+        Some((format!("{}{}", " ".repeat(key.len() + 1), &text[range.clone()]), *line))
     }
 
     /// The `jobs:` list split into one chunk per item, with each item's `-`
@@ -301,20 +303,14 @@ fn split_sections(text: &str) -> Option<Sections> {
         let first = line.chars().next().unwrap_or(' ');
         let is_key = first.is_ascii_alphabetic() || first == '_';
         if is_key {
-            let (key, rest) = line.split_once(':')?;
-            let rest = rest.trim();
-            let inline = !(rest.is_empty() || rest.starts_with('#'));
+            let (key, _) = line.split_once(':')?;
             if let Some(last) = entries.last_mut() {
                 last.1.end = offset;
             }
-            let body_start = offset + line.len();
-            // An inline value (`company: file.yaml`) has no body to chunk.
-            let body = if inline {
-                body_start..body_start
-            } else {
-                body_start..text.len()
-            };
-            entries.push((key.trim().to_owned(), body, index + 2, offset));
+            // The body starts right after the colon: a block on the next lines,
+            // or an inline value (`defaults: {workplace: hybrid}`), possibly over several lines.
+            let body = offset + key.len() + 1..text.len();
+            entries.push((key.trim().to_owned(), body, index + 1, offset));
         } else if !(first == ' ' || first == '#' || first == '\n' || first == '\r' || first == '-') {
             // `---`, `...`, tags or anything else at column 0: not a layout we split.
             if !(line.starts_with("---") && index == 0) {
@@ -363,6 +359,19 @@ mod tests {
         assert!(manifest.jobs[0].layer.is_ok());
         let error = manifest.jobs[1].layer.as_ref().unwrap_err().to_string();
         assert!(error.contains("m.yaml:5:") && error.contains("salary.min"), "{error}");
+    }
+
+    #[test]
+    fn inline_defaults_are_read_and_located() {
+        let (_dir, path) = write("m.yaml", "defaults: {workplace: hybrid}\njobs:\n  - id: a\n");
+        let manifest = read_manifest(&path, None).unwrap();
+        assert_eq!(
+            manifest.defaults.unwrap().facts.workplace,
+            Some(crate::posting::Workplace::Hybrid)
+        );
+        let (_dir, path) = write("m.yaml", "defaults: {workplace: office}\njobs:\n  - id: a\n");
+        let error = read_manifest(&path, None).unwrap_err().to_string();
+        assert!(error.contains("m.yaml:1:23") && error.contains("workplace"), "{error}");
     }
 
     #[test]

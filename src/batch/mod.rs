@@ -17,8 +17,10 @@ use rayon::prelude::*;
 
 use crate::catalog::Catalog;
 use crate::error::{Error, Result};
+use crate::lint::output::{Counts, FileReport};
+use crate::lint::{Level, LintRules};
 use crate::posting::Layer;
-use crate::render::{self, Format};
+use crate::render::{self, Format, RenderOptions};
 use crate::{fsio, names, resolve};
 
 pub use manifest::{read_manifest, Manifest, Place};
@@ -32,6 +34,10 @@ pub struct BatchOptions {
     pub threads: Option<usize>,
     pub fail_fast: bool,
     pub force: bool,
+    /// Output settings shared by every job (DOCX page size, careers-page stylesheet).
+    pub render: RenderOptions,
+    /// Lint each job's Markdown with these rules (`--lint`).
+    pub lint: Option<LintRules>,
 }
 
 /// What happened to one job.
@@ -46,6 +52,8 @@ pub struct JobOutcome {
     pub files: Vec<String>,
     /// Files that were already there with the same bytes.
     pub unchanged: usize,
+    /// Lint findings counted by level, and the warnings and errors as report lines (`--lint`).
+    pub lint: Option<(Counts, String)>,
     pub error: Option<Error>,
 }
 
@@ -106,6 +114,7 @@ fn plan(catalog: &Catalog, shared: &[Layer], job: manifest::ManifestJob) -> (Opt
         level: None,
         files: Vec::new(),
         unchanged: 0,
+        lint: None,
         error: None,
     };
     let layer = match job.layer {
@@ -174,7 +183,23 @@ fn write_job(
 ) -> Result<()> {
     let job = resolve_with(catalog, shared, layer)?;
     let stem = outcome.id.clone().unwrap_or_default();
-    for output in render::render_formats(catalog, &job, &options.formats)? {
+    let outputs = render::render_formats_with(catalog, &job, &options.formats, &options.render)?;
+    if let Some(rules) = &options.lint {
+        let markdown = match outputs.iter().find(|o| o.format == Format::Markdown) {
+            Some(output) => String::from_utf8_lossy(&output.bytes).into_owned(),
+            None => render::render_markdown(catalog, &job)?,
+        };
+        let mut report = FileReport {
+            file: format!("{stem}.md"),
+            report: crate::lint::lint_markdown(&markdown, Some(&job.posting), rules),
+        };
+        let counts = Counts::of(std::slice::from_ref(&report));
+        // Notices are counted, not listed: a thousand postings would bury the warnings.
+        report.report.findings.retain(|f| f.level >= Level::Warning);
+        let lines = crate::lint::output::finding_lines(std::slice::from_ref(&report));
+        outcome.lint = Some((counts, lines));
+    }
+    for output in outputs {
         let name = format!("{stem}.{}", output.format.extension());
         let path = options.out_dir.join(&name);
         match existing_state(&path, &output.bytes) {

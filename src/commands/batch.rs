@@ -1,6 +1,7 @@
 //! `jdgen batch`: a manifest in, a folder of postings out, with a progress bar and a summary.
 
 use std::io::IsTerminal;
+use std::path::Path;
 use std::time::Instant;
 
 use indicatif::{ProgressBar, ProgressStyle};
@@ -10,21 +11,46 @@ use super::exit;
 use crate::batch::{self, report, BatchOptions, JobOutcome};
 use crate::catalog::Catalog;
 use crate::cli::BatchArgs;
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::fsio;
-use crate::render::Format;
+use crate::lint::output::Counts;
+use crate::lint::LintRules;
+use crate::render::{self, Format, RenderOptions};
 
 /// Runs the batch; exit 1 when any job failed.
-pub fn run(catalog: &Catalog, args: &BatchArgs) -> Result<i32> {
+pub fn run(catalog: &Catalog, catalog_dir: Option<&Path>, args: &BatchArgs) -> Result<i32> {
     let started = Instant::now();
+    let formats = Format::parse_list(&args.format)?;
+    if args.css.is_some() && !formats.contains(&Format::Html) {
+        return Err(Error::Usage(
+            "--css styles the careers page; add html to --format".into(),
+        ));
+    }
+    let manifest = batch::read_manifest(&args.manifest, args.company.as_deref())?;
+    let lint = match args.lint {
+        false => None,
+        true => {
+            let mut rules = LintRules::load(catalog_dir)?;
+            // The company's `lint: {disable: [...]}` applies to every job of the manifest.
+            if let Some(company) = manifest.company.as_ref().filter(|c| c.lint.is_some()) {
+                let disable = &company.lint.as_ref().expect("filtered").disable;
+                rules.disable(disable, &company.origin, &company.text)?;
+            }
+            Some(rules)
+        }
+    };
     let options = BatchOptions {
         out_dir: args.out_dir.clone(),
-        formats: Format::parse_list(&args.format)?,
+        formats,
         threads: args.jobs.map(usize::from),
         fail_fast: args.fail_fast,
         force: args.force,
+        render: RenderOptions {
+            stylesheet: args.css.as_deref().map(render::html::load_stylesheet).transpose()?,
+            page: args.page,
+        },
+        lint,
     };
-    let manifest = batch::read_manifest(&args.manifest, args.company.as_deref())?;
     let manifest_name = manifest.path.display().to_string();
 
     // A bar only for a person watching; logs and pipes get the summary alone.
@@ -49,9 +75,14 @@ pub fn run(catalog: &Catalog, args: &BatchArgs) -> Result<i32> {
         fsio::write_atomic(path, format!("{text}\n").as_bytes())?;
     }
     print_failures(&manifest_name, &outcomes);
+    let lint_errors = print_lint(&outcomes);
     print_summary(&outcomes, started);
     let failed = outcomes.iter().any(|o| o.error.is_some());
-    Ok(if failed { exit::FINDINGS } else { exit::SUCCESS })
+    Ok(if failed || lint_errors {
+        exit::FINDINGS
+    } else {
+        exit::SUCCESS
+    })
 }
 
 fn print_failures(manifest: &str, outcomes: &[JobOutcome]) {
@@ -68,6 +99,26 @@ fn print_failures(manifest: &str, outcomes: &[JobOutcome]) {
             }
         }
     }
+}
+
+/// Prints each job's lint warnings and errors and the totals; whether any is an error.
+fn print_lint(outcomes: &[JobOutcome]) -> bool {
+    let mut total = Counts::default();
+    let mut linted = false;
+    for (counts, lines) in outcomes.iter().filter_map(|o| o.lint.as_ref()) {
+        linted = true;
+        eprint!("{lines}");
+        total.error += counts.error;
+        total.warning += counts.warning;
+        total.notice += counts.notice;
+    }
+    if linted {
+        eprintln!(
+            "lint: {} errors, {} warnings, {} notices (notices are not listed; run `jdgen lint` on a file to see them)",
+            total.error, total.warning, total.notice
+        );
+    }
+    total.error > 0
 }
 
 fn print_summary(outcomes: &[JobOutcome], started: Instant) {

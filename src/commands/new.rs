@@ -233,6 +233,7 @@ fn checked(facts: &PostingFile, key: &str, value: &str) -> std::result::Result<P
         start: 0,
         facts: candidate,
         branding: None,
+        lint: None,
     };
     posting::validate(&[layer]).map_err(|e| explain(&e))?;
     Ok(merged)

@@ -103,6 +103,19 @@ pub fn text(files: &[FileReport], deny: Level) -> String {
     out
 }
 
+/// Just the finding lines of `files`, without summaries (for batch, which totals at the end).
+pub fn finding_lines(files: &[FileReport]) -> String {
+    files
+        .iter()
+        .flat_map(|file| {
+            file.report
+                .findings
+                .iter()
+                .map(|finding| finding_line(&file.file, finding))
+        })
+        .collect()
+}
+
 fn finding_line(file: &str, finding: &Finding) -> String {
     let place = match (finding.line, finding.column) {
         (Some(line), Some(column)) => format!("{file}:{line}:{column}"),

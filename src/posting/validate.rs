@@ -21,6 +21,8 @@ pub struct Layer {
     pub facts: PostingFile,
     /// The company file's `branding:` block, checked; None for other layers.
     pub branding: Option<super::Branding>,
+    /// The company file's `lint:` block (rule ids are checked against the rules when linting).
+    pub lint: Option<super::LintSettings>,
 }
 
 impl Layer {
@@ -32,6 +34,7 @@ impl Layer {
             start: 0,
             facts,
             branding: None,
+            lint: None,
         }
     }
 }
@@ -396,6 +399,7 @@ mod tests {
             text: text.into(),
             start: 0,
             branding: None,
+            lint: None,
         }
     }
 
@@ -459,6 +463,7 @@ mod tests {
                 ..Default::default()
             },
             branding: None,
+            lint: None,
         };
         let error = validate(&[company, flag]).unwrap_err().to_string();
         assert!(error.starts_with("--set salary.max=5: field `salary.max`"), "{error}");

@@ -24,7 +24,7 @@ fn files_in(dir: &Path) -> Vec<String> {
 
 fn all_pairs_manifest() -> String {
     let mut text = String::from(
-        "# every role at every level\ndefaults:\n  company: {name: Northwind Health}\n  location: {city: Berlin, country: DE}\n  salary: {min: 78000, max: 96000, currency: EUR}\njobs:\n",
+        "# every role at every level\ndefaults:\n  company: {name: Northwind Health}\n  location: {city: Berlin, country: DE}\n  salary: {min: 78000, max: 96000, currency: EUR}\n  date_posted: 2026-11-02\njobs:\n",
     );
     for role in ROLES {
         for level in LEVELS {
@@ -62,6 +62,8 @@ fn every_role_and_level_matches_generate() {
                 "location.country=DE",
                 "--set",
                 "salary={min: 78000, max: 96000, currency: EUR}",
+                "--set",
+                "date_posted=2026-11-02",
             ]);
             assert_eq!(written, generated, "{role}/{level}: batch and generate differ");
         }
@@ -206,6 +208,8 @@ fn output_does_not_depend_on_threads() {
                 manifest.to_str().unwrap(),
                 "--out-dir",
                 out.to_str().unwrap(),
+                "--format",
+                "md,docx,html,json",
                 "--jobs",
                 threads,
                 "--report",
@@ -222,7 +226,7 @@ fn output_does_not_depend_on_threads() {
             (files, report)
         })
         .collect();
-    assert_eq!(runs[0].0.len(), 17);
+    assert_eq!(runs[0].0.len(), 16 * 4 + 1, "four formats per job, and the index");
     assert_eq!(runs[0], runs[1]);
 }
 
@@ -353,4 +357,130 @@ fn files_in_or_empty(dir: &Path) -> Vec<String> {
         true => files_in(dir),
         false => Vec::new(),
     }
+}
+
+#[test]
+fn every_format_matches_generate() {
+    let dir = tempfile::tempdir().unwrap();
+    let manifest = dir.path().join("jobs.yaml");
+    std::fs::write(
+        &manifest,
+        "jobs:\n  - {id: pm, role: product-manager, level: principal}\n",
+    )
+    .unwrap();
+    let out = dir.path().join("out");
+    let (code, stderr) = batch(&[
+        manifest.to_str().unwrap(),
+        "--out-dir",
+        out.to_str().unwrap(),
+        "--format",
+        "md,html",
+        "--company",
+        fixture("company.yaml").to_str().unwrap(),
+    ]);
+    assert_eq!(code, 1, "html needs a date and a country: {stderr}");
+    assert!(stderr.contains("date_posted"), "{stderr}");
+    std::fs::write(
+        &manifest,
+        "defaults: {date_posted: 2026-11-02, location: {city: Berlin, country: DE}}\njobs:\n  - {id: pm, role: product-manager, level: principal}\n",
+    )
+    .unwrap();
+    let (code, stderr) = batch(&[
+        manifest.to_str().unwrap(),
+        "--out-dir",
+        out.to_str().unwrap(),
+        "--format",
+        "md,docx,html,json",
+        "--company",
+        fixture("company.yaml").to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    let generated = dir.path().join("generated");
+    stdout_of(&[
+        "generate",
+        "-r",
+        "product-manager",
+        "-l",
+        "principal",
+        "--company",
+        fixture("company.yaml").to_str().unwrap(),
+        "--set",
+        "date_posted=2026-11-02",
+        "--set",
+        "location={city: Berlin, country: DE}",
+        "--format",
+        "md,docx,html,json",
+        "--out-dir",
+        generated.to_str().unwrap(),
+        "--name",
+        "pm",
+    ]);
+    for ext in ["md", "docx", "html", "json"] {
+        let name = format!("pm.{ext}");
+        assert_eq!(
+            std::fs::read(out.join(&name)).unwrap(),
+            std::fs::read(generated.join(&name)).unwrap(),
+            "{name}"
+        );
+    }
+}
+
+#[test]
+fn a_user_catalog_adds_a_role_and_a_level() {
+    let dir = tempfile::tempdir().unwrap();
+    let catalog = dir.path().join("catalog");
+    std::fs::create_dir_all(catalog.join("profiles")).unwrap();
+    std::fs::create_dir_all(catalog.join("templates")).unwrap();
+    let staff = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("profiles/lead.yaml"))
+        .unwrap()
+        .replace("id: lead", "id: staff")
+        .replace("name: Lead", "name: Staff")
+        .replace("title: \"Lead {role}\"", "title: \"Staff {role}\"");
+    std::fs::write(catalog.join("profiles/staff.yaml"), staff).unwrap();
+    std::fs::write(
+        catalog.join("templates/delivery-lead.md.hbs"),
+        "---\nid: delivery-lead\ntitle: Delivery Lead\ndiscipline: Delivery\nfocus: Runs delivery.\nowns: Delivery.\nhorizon: Quarters.\n---\n# {{title}}\n\nYou run delivery for {{level.scope}}.\n\n{{> equal-opportunity}}\n",
+    )
+    .unwrap();
+    let manifest = dir.path().join("jobs.yaml");
+    std::fs::write(
+        &manifest,
+        "jobs:\n  - {id: a, role: delivery-lead, level: staff}\n  - {id: b, role: product-manager, level: staff}\n",
+    )
+    .unwrap();
+    let out = dir.path().join("out");
+    let (code, stderr) = batch(&[
+        manifest.to_str().unwrap(),
+        "--out-dir",
+        out.to_str().unwrap(),
+        "--catalog",
+        catalog.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(std::fs::read_to_string(out.join("a.md"))
+        .unwrap()
+        .starts_with("# Staff Delivery Lead\n"));
+    assert!(std::fs::read_to_string(out.join("b.md"))
+        .unwrap()
+        .starts_with("# Staff Product Manager\n"));
+}
+
+#[test]
+fn lint_runs_on_every_job() {
+    let dir = tempfile::tempdir().unwrap();
+    let manifest = dir.path().join("jobs.yaml");
+    std::fs::write(&manifest, all_pairs_manifest()).unwrap();
+    let out = dir.path().join("out");
+    let (code, stderr) = batch(&[manifest.to_str().unwrap(), "--out-dir", out.to_str().unwrap(), "--lint"]);
+    assert_eq!(code, 0, "the built-in catalog is lint-clean: {stderr}");
+    assert!(stderr.contains("lint: 0 errors, 0 warnings"), "{stderr}");
+
+    let colorado = "defaults: {date_posted: 2026-11-02, location: {city: Denver, region: CO, country: US}}\njobs:\n  - {id: denver, role: scrum-master, level: lead}\n  - {id: paid, role: scrum-master, level: senior, salary: {min: 120000, max: 140000, currency: USD}, benefits: [Health insurance]}\n";
+    std::fs::write(&manifest, colorado).unwrap();
+    let out = dir.path().join("out-co");
+    let (code, stderr) = batch(&[manifest.to_str().unwrap(), "--out-dir", out.to_str().unwrap(), "--lint"]);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(stderr.contains("denver.md: error[pay-transparency]"), "{stderr}");
+    assert!(!stderr.contains("paid.md: error"), "{stderr}");
+    assert!(out.join("denver.md").exists(), "lint findings do not stop the writing");
 }
