@@ -2,7 +2,6 @@
 
 use std::path::Path;
 
-use super::manifest::{ManifestJob, Place};
 use crate::error::{Error, Origin, Result};
 use crate::posting::{Layer, PostingFile};
 use crate::{suggest, yaml};
@@ -53,8 +52,23 @@ const LIST_COLUMNS: [&str; 6] = [
 /// Columns holding numbers.
 const NUMBER_COLUMNS: [&str; 2] = ["salary.min", "salary.max"];
 
-/// Reads the jobs of a CSV manifest. A bad header is the manifest's error; a bad record is its job's.
-pub fn read_jobs(path: &Path, text: &str) -> Result<Vec<ManifestJob>> {
+/// One CSV record, kept unparsed until its job runs.
+#[derive(Debug)]
+pub struct Record {
+    line: usize,
+    fields: Result<csv::StringRecord, String>,
+}
+
+impl Record {
+    /// The 1-based line where the record starts.
+    pub fn line(&self) -> usize {
+        self.line
+    }
+}
+
+/// Reads the header and the records of a CSV manifest. A bad header is the manifest's
+/// error; a bad record is its job's (reported by [`record_layer`]).
+pub fn read_records(path: &Path, text: &str) -> Result<(Vec<String>, Vec<Record>)> {
     let name = path.display().to_string();
     let mut reader = csv::ReaderBuilder::new()
         .trim(csv::Trim::All)
@@ -72,29 +86,29 @@ pub fn read_jobs(path: &Path, text: &str) -> Result<Vec<ManifestJob>> {
         .clone();
     let columns: Vec<String> = headers.iter().map(str::to_owned).collect();
     check_columns(&name, &columns)?;
+    let records = reader
+        .records()
+        .map(|record| match record {
+            Ok(fields) => Record {
+                line: fields.position().map_or(0, |p| p.line() as usize),
+                fields: Ok(fields),
+            },
+            Err(error) => Record {
+                line: error.position().map_or(0, |p| p.line() as usize),
+                fields: Err(format!("unreadable row: {error}")),
+            },
+        })
+        .collect();
+    Ok((columns, records))
+}
 
-    let mut jobs = Vec::new();
-    for record in reader.records() {
-        let (line, layer) = match record {
-            Ok(record) => {
-                let line = record.position().map_or(0, |p| p.line() as usize);
-                (line, job_layer(&name, line, &columns, &record))
-            }
-            Err(error) => {
-                let line = error.position().map_or(0, |p| p.line() as usize);
-                let origin = Origin::File(format!("{name}:{line}"));
-                (
-                    line,
-                    Err(Error::yaml(origin, format!("unreadable row: {error}"), None, None)),
-                )
-            }
-        };
-        jobs.push(ManifestJob {
-            place: Place::Row(line),
-            layer,
-        });
+/// One record's facts as a layer: empty cells are absent facts.
+pub fn record_layer(path: &Path, columns: &[String], record: &Record) -> Result<Layer> {
+    let origin = Origin::File(format!("{}:{}", path.display(), record.line));
+    match &record.fields {
+        Ok(fields) => job_layer(origin, columns, fields),
+        Err(message) => Err(Error::yaml(origin, message.clone(), None, None)),
     }
-    Ok(jobs)
 }
 
 fn check_columns(name: &str, columns: &[String]) -> Result<()> {
@@ -128,8 +142,7 @@ fn check_columns(name: &str, columns: &[String]) -> Result<()> {
 }
 
 /// One record as a layer: empty cells are absent facts.
-fn job_layer(name: &str, line: usize, columns: &[String], record: &csv::StringRecord) -> Result<Layer> {
-    let origin = Origin::File(format!("{name}:{line}"));
+fn job_layer(origin: Origin, columns: &[String], record: &csv::StringRecord) -> Result<Layer> {
     let mut root = yaml::Mapping::new();
     for (column, cell) in columns.iter().zip(record.iter()) {
         if !cell.is_empty() {
@@ -198,8 +211,13 @@ fn insert_dotted(root: &mut yaml::Mapping, dotted: &str, value: yaml::Value) {
 mod tests {
     use super::*;
 
-    fn jobs(text: &str) -> Result<Vec<ManifestJob>> {
-        read_jobs(Path::new("jobs.csv"), text)
+    fn jobs(text: &str) -> Result<Vec<(usize, Result<Layer>)>> {
+        let path = Path::new("jobs.csv");
+        let (columns, records) = read_records(path, text)?;
+        Ok(records
+            .iter()
+            .map(|r| (r.line(), record_layer(path, &columns, r)))
+            .collect())
     }
 
     #[test]
@@ -217,7 +235,7 @@ mod tests {
                 _ => "x",
             };
             let parsed = jobs(&format!("{column}\n{value}\n")).unwrap();
-            assert!(parsed[0].layer.is_ok(), "{column}: {:?}", parsed[0].layer);
+            assert!(parsed[0].1.is_ok(), "{column}: {:?}", parsed[0].1);
         }
     }
 
@@ -225,7 +243,7 @@ mod tests {
     fn quoting_lists_and_numbers() {
         let text = "id,company.name,benefits,salary.min,team\nx,\"Smith, Jones & Co\",\"Pension; Gym ;\",\"96,000\",\"Line one\nline \"\"two\"\"\"\n";
         let parsed = jobs(text).unwrap();
-        let facts = &parsed[0].layer.as_ref().unwrap().facts;
+        let facts = &parsed[0].1.as_ref().unwrap().facts;
         assert_eq!(
             facts.company.as_ref().unwrap().name.as_deref(),
             Some("Smith, Jones & Co")
@@ -233,14 +251,14 @@ mod tests {
         assert_eq!(facts.benefits.as_deref().unwrap(), ["Pension", "Gym"]);
         assert_eq!(facts.salary.as_ref().unwrap().min, Some(96000.0));
         assert_eq!(facts.team.as_deref(), Some("Line one\nline \"two\""));
-        assert_eq!(parsed[0].place, Place::Row(2));
+        assert_eq!(parsed[0].0, 2);
     }
 
     #[test]
     fn bad_cells_fail_their_row_only() {
         let parsed = jobs("id,salary.min\na,1\nb,lots\nc,3\n").unwrap();
-        assert!(parsed[0].layer.is_ok() && parsed[2].layer.is_ok());
-        let error = parsed[1].layer.as_ref().unwrap_err().to_string();
+        assert!(parsed[0].1.is_ok() && parsed[2].1.is_ok());
+        let error = parsed[1].1.as_ref().unwrap_err().to_string();
         assert!(error.starts_with("jobs.csv:3: salary.min"), "{error}");
     }
 

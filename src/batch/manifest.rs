@@ -36,11 +36,27 @@ impl std::fmt::Display for Place {
     }
 }
 
-/// One job of a manifest: its place, and its own facts (or why they could not be read).
+/// One job of a manifest: its place, and where its facts are. Facts are parsed
+/// when needed ([`Manifest::job_layer`]) and dropped after, so a manifest of
+/// 20,000 jobs costs its text and a few bytes per job, not 20,000 parsed trees.
 #[derive(Debug)]
 pub struct ManifestJob {
     pub place: Place,
-    pub layer: Result<Layer>,
+    source: JobSource,
+}
+
+#[derive(Debug)]
+enum JobSource {
+    /// A `- ` item of a block-style `jobs:` list: its bytes in the manifest and its `-`.
+    Chunk {
+        range: std::ops::Range<usize>,
+        first_line: usize,
+        dash: usize,
+    },
+    /// A CSV record.
+    Record(csv_manifest::Record),
+    /// An item of a list we could not map to lines (flow style), as parsed.
+    Value(yaml::Value),
 }
 
 /// A manifest read: the layers every job shares (company file, defaults) and the jobs.
@@ -50,6 +66,10 @@ pub struct Manifest {
     pub company: Option<Layer>,
     pub defaults: Option<Layer>,
     pub jobs: Vec<ManifestJob>,
+    origin: Origin,
+    text: Arc<str>,
+    /// CSV column names, for records.
+    columns: Vec<String>,
 }
 
 impl Manifest {
@@ -57,24 +77,65 @@ impl Manifest {
     pub fn shared_layers(&self) -> Vec<Layer> {
         self.company.iter().chain(&self.defaults).cloned().collect()
     }
+
+    /// Parses one job's own facts; a failure is that job's, with its line.
+    pub fn job_layer(&self, job: &ManifestJob) -> Result<Layer> {
+        match &job.source {
+            JobSource::Chunk {
+                range,
+                first_line,
+                dash,
+            } => {
+                let mut chunk = self.text[range.clone()].to_owned();
+                // The item as a plain mapping: its `-` becomes a space, so columns stay as in the manifest.
+                chunk.replace_range(*dash..=*dash, " ");
+                let facts = yaml::from_chunk::<PostingFile>(&self.origin, &chunk, &self.text, *first_line)?;
+                Ok(Layer {
+                    origin: self.origin.clone(),
+                    text: self.text.clone(),
+                    start: range.start,
+                    facts,
+                    branding: None,
+                    lint: None,
+                })
+            }
+            JobSource::Record(record) => csv_manifest::record_layer(&self.path, &self.columns, record),
+            JobSource::Value(value) => yaml::from_value::<PostingFile>(&self.origin, value.clone())
+                .map(|facts| Layer::new(self.origin.clone(), "".into(), facts)),
+        }
+    }
 }
 
 /// Reads a manifest; `.csv` files are CSV, everything else YAML. `company` (from
 /// `--company`) replaces a company file the manifest names.
 pub fn read_manifest(path: &Path, company: Option<&Path>) -> Result<Manifest> {
     let text: Arc<str> = fsio::read_text(path)?.into();
+    let origin = Origin::File(path.display().to_string());
     let is_csv = path
         .extension()
         .and_then(|e| e.to_str())
         .is_some_and(|e| e.eq_ignore_ascii_case("csv"));
     let mut manifest = match is_csv {
-        true => Manifest {
-            path: path.to_owned(),
-            company: None,
-            defaults: None,
-            jobs: csv_manifest::read_jobs(path, &text)?,
-        },
-        false => read_yaml(path, &text)?,
+        true => {
+            let (columns, records) = csv_manifest::read_records(path, &text)?;
+            let jobs = records
+                .into_iter()
+                .map(|record| ManifestJob {
+                    place: Place::Row(record.line()),
+                    source: JobSource::Record(record),
+                })
+                .collect();
+            Manifest {
+                path: path.to_owned(),
+                company: None,
+                defaults: None,
+                jobs,
+                origin,
+                text,
+                columns,
+            }
+        }
+        false => read_yaml(path, origin, text)?,
     };
     if let Some(company) = company {
         manifest.company = Some(resolve::company_file_layer(company)?);
@@ -93,123 +154,127 @@ enum CompanyRef {
     Inline(Box<CompanyFile>),
 }
 
-fn read_yaml(path: &Path, text: &Arc<str>) -> Result<Manifest> {
-    let origin = Origin::File(path.display().to_string());
-    // The whole document must parse before anything else: a manifest that is
-    // not YAML at all is a bad manifest (exit 2), not a thousand bad jobs.
-    let top: yaml::Value = yaml::from_str(&origin, text)?;
-    let yaml::Value::Mapping(mut top) = top else {
-        return Err(manifest_error(
-            &origin,
-            "a manifest is a mapping with `defaults:` and `jobs:`",
-        ));
-    };
-    for key in top.keys() {
-        let name = key.as_str().unwrap_or_default();
-        if !SECTIONS.contains(&name) {
-            let help = match suggest::closest(name, SECTIONS) {
-                Some(best) => format!("did you mean `{best}`? a manifest has company, defaults and jobs"),
-                None => "a manifest has company, defaults and jobs".to_owned(),
-            };
-            return Err(Error::yaml(
-                origin.clone(),
-                format!("unknown section `{name}`"),
-                Some(help),
-                None,
-            ));
-        }
-    }
-    let Some(yaml::Value::Sequence(job_values)) = top.remove("jobs") else {
-        return Err(manifest_error(&origin, "the manifest needs a `jobs:` list"));
-    };
-    let sections = split_sections(text);
+/// The top-level sections of a manifest, each parsed on its own.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct WholeManifest {
+    company: Option<CompanyRef>,
+    defaults: Option<PostingFile>,
+    jobs: Option<Vec<yaml::Value>>,
+}
 
-    let mut company = None;
-    if let Some(value) = top.remove("company") {
-        let reference: CompanyRef = yaml::from_value(&origin, value)?;
-        company = Some(match reference {
-            CompanyRef::Path(file) => {
-                let base = path.parent().unwrap_or(Path::new("."));
-                resolve::company_file_layer(&base.join(file))?
-            }
-            CompanyRef::Inline(company) => {
-                let base = path.parent().unwrap_or(Path::new("."));
-                let branding = match company.branding.clone() {
-                    Some(facts) => Some(facts.validate(&origin, text, base)?),
-                    None => None,
-                };
-                Layer {
-                    origin: origin.clone(),
-                    text: text.clone(),
-                    start: sections.as_ref().and_then(|s| s.start_of("company")).unwrap_or(0),
-                    facts: company.as_posting(),
-                    branding,
-                    lint: company.lint.clone(),
-                }
-            }
-        });
-    }
-    let mut defaults = None;
-    if let Some(value) = top.remove("defaults") {
-        let start = sections.as_ref().and_then(|s| s.start_of("defaults"));
-        let facts: PostingFile = match &sections {
-            Some(sections) => {
-                let (chunk, first_line) = sections.chunk("defaults", text).unwrap_or_default();
-                yaml::from_chunk(&origin, &chunk, text, first_line.max(1))?
-            }
-            None => yaml::from_value(&origin, value)?,
+fn read_yaml(path: &Path, origin: Origin, text: Arc<str>) -> Result<Manifest> {
+    let Some(sections) = split_sections(&text) else {
+        // Not laid out in block style: parse the whole document and locate jobs by position.
+        let whole: WholeManifest = yaml::from_str(&origin, &text)?;
+        let Some(values) = whole.jobs else {
+            return Err(manifest_error(&origin, "the manifest needs a `jobs:` list"));
         };
-        defaults = Some(Layer {
-            origin: origin.clone(),
-            text: text.clone(),
-            start: start.unwrap_or(0),
-            facts,
-            branding: None,
-            lint: None,
-        });
-    }
-
-    let job_chunks = sections
-        .as_ref()
-        .and_then(|s| s.job_chunks(text))
-        .filter(|c| c.len() == job_values.len());
-    let jobs = match job_chunks {
-        Some(chunks) => {
-            drop(job_values);
-            chunks
-                .into_iter()
-                .map(|chunk| ManifestJob {
-                    place: Place::Line(chunk.first_line),
-                    layer: yaml::from_chunk::<PostingFile>(&origin, &chunk.mapping_text(text), text, chunk.first_line)
-                        .map(|facts| Layer {
-                            origin: origin.clone(),
-                            text: text.clone(),
-                            start: chunk.range.start,
-                            facts,
-                            branding: None,
-                            lint: None,
-                        }),
-                })
-                .collect()
-        }
-        // A flow-style or otherwise unusual `jobs:` list: parse each job from
-        // the tree, and locate it by its position.
-        None => job_values
+        let jobs = values
             .into_iter()
             .enumerate()
             .map(|(index, value)| ManifestJob {
                 place: Place::Index(index + 1),
-                layer: yaml::from_value::<PostingFile>(&origin, value)
-                    .map(|facts| Layer::new(origin.clone(), "".into(), facts)),
+                source: JobSource::Value(value),
+            })
+            .collect();
+        let company = whole
+            .company
+            .map(|c| company_layer(path, &origin, &text, 0, c))
+            .transpose()?;
+        let defaults = whole.defaults.map(|facts| Layer::new(origin.clone(), "".into(), facts));
+        return Ok(Manifest {
+            path: path.to_owned(),
+            company,
+            defaults,
+            jobs,
+            origin,
+            text,
+            columns: Vec::new(),
+        });
+    };
+    sections.check_keys(&origin)?;
+
+    let company = match sections.chunk("company", &text) {
+        None => None,
+        Some((chunk, line, start)) => {
+            let reference: CompanyRef = yaml::from_chunk(&origin, &chunk, &text, line)?;
+            Some(company_layer(path, &origin, &text, start, reference)?)
+        }
+    };
+    let defaults = match sections.chunk("defaults", &text) {
+        None => None,
+        Some((chunk, line, start)) => {
+            let facts: PostingFile = yaml::from_chunk(&origin, &chunk, &text, line)?;
+            Some(Layer {
+                origin: origin.clone(),
+                text: text.clone(),
+                start,
+                facts,
+                branding: None,
+                lint: None,
+            })
+        }
+    };
+    let jobs = match sections.job_chunks(&text) {
+        Some(chunks) => chunks
+            .into_iter()
+            .map(|chunk| ManifestJob {
+                place: Place::Line(chunk.first_line),
+                source: JobSource::Chunk {
+                    range: chunk.range,
+                    first_line: chunk.first_line,
+                    dash: chunk.dash,
+                },
             })
             .collect(),
+        // A flow-style list (`jobs: [{...}, {...}]`): parse it, locate jobs by position.
+        None => {
+            let (chunk, line, _) = sections
+                .chunk("jobs", &text)
+                .ok_or_else(|| manifest_error(&origin, "the manifest needs a `jobs:` list"))?;
+            let values: Vec<yaml::Value> = yaml::from_chunk(&origin, &chunk, &text, line)?;
+            values
+                .into_iter()
+                .enumerate()
+                .map(|(index, value)| ManifestJob {
+                    place: Place::Index(index + 1),
+                    source: JobSource::Value(value),
+                })
+                .collect()
+        }
     };
     Ok(Manifest {
         path: path.to_owned(),
         company,
         defaults,
         jobs,
+        origin,
+        text,
+        columns: Vec::new(),
     })
+}
+
+/// The company layer from a manifest's `company:` (a file next to the manifest, or inline).
+fn company_layer(path: &Path, origin: &Origin, text: &Arc<str>, start: usize, reference: CompanyRef) -> Result<Layer> {
+    let base = path.parent().unwrap_or(Path::new("."));
+    match reference {
+        CompanyRef::Path(file) => resolve::company_file_layer(&base.join(file)),
+        CompanyRef::Inline(company) => {
+            let branding = match company.branding.clone() {
+                Some(facts) => Some(facts.validate(origin, text, base)?),
+                None => None,
+            };
+            Ok(Layer {
+                origin: origin.clone(),
+                text: text.clone(),
+                start,
+                facts: company.as_posting(),
+                branding,
+                lint: company.lint.clone(),
+            })
+        }
+    }
 }
 
 fn manifest_error(origin: &Origin, message: &str) -> Error {
@@ -223,7 +288,7 @@ fn manifest_error(origin: &Origin, message: &str) -> Error {
 
 /// The block-style top-level sections of a YAML document, by byte range.
 struct Sections {
-    /// (key, range of the section's body after the key line, first line of the body).
+    /// (key, range of the value after `key:`, the key's line, the key's offset).
     entries: Vec<(String, std::ops::Range<usize>, usize, usize)>,
 }
 
@@ -235,25 +300,41 @@ struct JobChunk {
     dash: usize,
 }
 
-impl JobChunk {
-    /// The item as a plain mapping: its `-` becomes a space, so columns stay as in the manifest.
-    fn mapping_text(&self, text: &str) -> String {
-        let mut chunk = text[self.range.clone()].to_owned();
-        chunk.replace_range(self.dash..=self.dash, " ");
-        chunk
-    }
-}
-
 impl Sections {
-    fn start_of(&self, key: &str) -> Option<usize> {
-        self.entries.iter().find(|e| e.0 == key).map(|e| e.3)
+    /// Only known sections, each once, and a `jobs:` list.
+    fn check_keys(&self, origin: &Origin) -> Result<()> {
+        for (index, (key, ..)) in self.entries.iter().enumerate() {
+            if !SECTIONS.contains(&key.as_str()) {
+                let help = match suggest::closest(key, SECTIONS) {
+                    Some(best) => format!("did you mean `{best}`? a manifest has company, defaults and jobs"),
+                    None => "a manifest has company, defaults and jobs".to_owned(),
+                };
+                return Err(Error::yaml(
+                    origin.clone(),
+                    format!("unknown section `{key}`"),
+                    Some(help),
+                    None,
+                ));
+            }
+            if self.entries[..index].iter().any(|e| &e.0 == key) {
+                return Err(manifest_error(origin, &format!("the section `{key}` appears twice")));
+            }
+        }
+        match self.entries.iter().any(|e| e.0 == "jobs") {
+            true => Ok(()),
+            false => Err(manifest_error(origin, "the manifest needs a `jobs:` list")),
+        }
     }
 
     /// The value of section `key`, with its `key:` blanked so columns stay as in
-    /// the document, and the line it starts on.
-    fn chunk(&self, key: &str, text: &str) -> Option<(String, usize)> {
-        let (_, range, line, _) = self.entries.iter().find(|e| e.0 == key)?;
-        Some((format!("{}{}", " ".repeat(key.len() + 1), &text[range.clone()]), *line))
+    /// the document, the line it starts on, and its offset.
+    fn chunk(&self, key: &str, text: &str) -> Option<(String, usize, usize)> {
+        let (_, range, line, start) = self.entries.iter().find(|e| e.0 == key)?;
+        Some((
+            format!("{}{}", " ".repeat(key.len() + 1), &text[range.clone()]),
+            *line,
+            *start,
+        ))
     }
 
     /// The `jobs:` list split into one chunk per item, with each item's `-`
@@ -346,7 +427,7 @@ mod tests {
         let ids: Vec<_> = manifest
             .jobs
             .iter()
-            .map(|j| j.layer.as_ref().unwrap().facts.id.clone().unwrap())
+            .map(|j| manifest.job_layer(j).unwrap().facts.id.unwrap())
             .collect();
         assert_eq!(ids, ["a", "b"]);
     }
@@ -356,8 +437,8 @@ mod tests {
         let text = "jobs:\n- id: a\n  role: scrum-master\n- id: b\n  salary: {min: lots}\n";
         let (_dir, path) = write("m.yaml", text);
         let manifest = read_manifest(&path, None).unwrap();
-        assert!(manifest.jobs[0].layer.is_ok());
-        let error = manifest.jobs[1].layer.as_ref().unwrap_err().to_string();
+        assert!(manifest.job_layer(&manifest.jobs[0]).is_ok());
+        let error = manifest.job_layer(&manifest.jobs[1]).unwrap_err().to_string();
         assert!(error.contains("m.yaml:5:") && error.contains("salary.min"), "{error}");
     }
 

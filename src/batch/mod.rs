@@ -23,7 +23,7 @@ use crate::posting::Layer;
 use crate::render::{self, Format, RenderOptions};
 use crate::{fsio, names, resolve};
 
-pub use manifest::{read_manifest, Manifest, Place};
+pub use manifest::{read_manifest, Manifest, ManifestJob, Place};
 
 /// How a batch runs.
 #[derive(Debug, Clone)]
@@ -53,8 +53,8 @@ pub struct JobOutcome {
     /// Files that were already there with the same bytes.
     pub unchanged: usize,
     /// Lint findings counted by level, and the warnings and errors as report lines (`--lint`).
-    pub lint: Option<(Counts, String)>,
-    pub error: Option<Error>,
+    pub lint: Option<Box<(Counts, String)>>,
+    pub error: Option<Box<Error>>,
 }
 
 /// The file stem the index claims in the output folder.
@@ -65,7 +65,7 @@ pub const INDEX_STEM: &str = "index";
 /// Errors that stop the whole run (exit 2, nothing written): duplicate output names.
 pub fn run_batch(
     catalog: &Catalog,
-    manifest: Manifest,
+    manifest: &Manifest,
     options: &BatchOptions,
     on_done: &(dyn Fn() + Sync),
 ) -> Result<Vec<JobOutcome>> {
@@ -75,11 +75,11 @@ pub fn run_batch(
         .map_err(|e| Error::Usage(format!("cannot start worker threads: {e}")))?;
     pool.install(|| {
         let shared = manifest.shared_layers();
-        let (layers, mut outcomes): (Vec<Option<Layer>>, Vec<JobOutcome>) = manifest
+        let mut outcomes: Vec<JobOutcome> = manifest
             .jobs
-            .into_par_iter()
-            .map(|job| plan(catalog, &shared, job))
-            .unzip();
+            .par_iter()
+            .map(|job| plan(catalog, manifest, &shared, job))
+            .collect();
         check_unique_names(&manifest.path, &outcomes)?;
         if options.fail_fast && outcomes.iter().any(|o| o.error.is_some()) {
             return Ok(outcomes);
@@ -89,10 +89,10 @@ pub fn run_batch(
             reason: e.to_string(),
         })?;
         let stop = AtomicBool::new(false);
-        outcomes.par_iter_mut().zip(&layers).for_each(|(outcome, layer)| {
-            if let (None, Some(layer), false) = (&outcome.error, layer, stop.load(Ordering::Relaxed)) {
-                if let Err(error) = write_job(catalog, &shared, layer, options, outcome) {
-                    outcome.error = Some(error);
+        outcomes.par_iter_mut().zip(&manifest.jobs).for_each(|(outcome, job)| {
+            if outcome.error.is_none() && !stop.load(Ordering::Relaxed) {
+                if let Err(error) = write_job(catalog, manifest, &shared, job, options, outcome) {
+                    outcome.error = Some(Box::new(error));
                     if options.fail_fast {
                         stop.store(true, Ordering::Relaxed);
                     }
@@ -104,10 +104,12 @@ pub fn run_batch(
     })
 }
 
-/// Resolves one job and names its files; a failure stays with the job.
-fn plan(catalog: &Catalog, shared: &[Layer], job: manifest::ManifestJob) -> (Option<Layer>, JobOutcome) {
+/// Resolves one job and names its files; a failure stays with the job. The
+/// job's parsed facts are dropped here and parsed again when it is written, so
+/// memory does not grow with the manifest.
+fn plan(catalog: &Catalog, manifest: &Manifest, shared: &[Layer], job: &ManifestJob) -> JobOutcome {
     let mut outcome = JobOutcome {
-        place: job.place,
+        place: job.place.clone(),
         id: None,
         title: None,
         role: None,
@@ -117,15 +119,11 @@ fn plan(catalog: &Catalog, shared: &[Layer], job: manifest::ManifestJob) -> (Opt
         lint: None,
         error: None,
     };
-    let layer = match job.layer {
-        Ok(layer) => layer,
-        Err(error) => {
-            outcome.error = Some(error);
-            return (None, outcome);
-        }
-    };
-    outcome.id = layer.facts.id.clone();
-    match resolve_with(catalog, shared, &layer) {
+    let resolved = manifest.job_layer(job).and_then(|layer| {
+        outcome.id = layer.facts.id.clone();
+        resolve_with(catalog, shared, layer)
+    });
+    match resolved {
         Ok(resolved) => {
             outcome.id = Some(
                 resolved
@@ -138,14 +136,14 @@ fn plan(catalog: &Catalog, shared: &[Layer], job: manifest::ManifestJob) -> (Opt
             outcome.role = Some(resolved.role.meta.id.clone());
             outcome.level = Some(resolved.level.profile.id.clone());
         }
-        Err(error) => outcome.error = Some(error),
+        Err(error) => outcome.error = Some(Box::new(error)),
     }
-    (Some(layer), outcome)
+    outcome
 }
 
-fn resolve_with<'c>(catalog: &'c Catalog, shared: &[Layer], job: &Layer) -> Result<resolve::Job<'c>> {
+fn resolve_with<'c>(catalog: &'c Catalog, shared: &[Layer], job: Layer) -> Result<resolve::Job<'c>> {
     let mut layers = shared.to_vec();
-    layers.push(job.clone());
+    layers.push(job);
     resolve::resolve(catalog, &layers, None, None)
 }
 
@@ -176,12 +174,13 @@ fn check_unique_names(manifest: &Path, outcomes: &[JobOutcome]) -> Result<()> {
 /// Renders one job and writes each format; an existing file with other content needs --force.
 fn write_job(
     catalog: &Catalog,
+    manifest: &Manifest,
     shared: &[Layer],
-    layer: &Layer,
+    job: &ManifestJob,
     options: &BatchOptions,
     outcome: &mut JobOutcome,
 ) -> Result<()> {
-    let job = resolve_with(catalog, shared, layer)?;
+    let job = resolve_with(catalog, shared, manifest.job_layer(job)?)?;
     let stem = outcome.id.clone().unwrap_or_default();
     let outputs = render::render_formats_with(catalog, &job, &options.formats, &options.render)?;
     if let Some(rules) = &options.lint {
@@ -197,7 +196,7 @@ fn write_job(
         // Notices are counted, not listed: a thousand postings would bury the warnings.
         report.report.findings.retain(|f| f.level >= Level::Warning);
         let lines = crate::lint::output::finding_lines(std::slice::from_ref(&report));
-        outcome.lint = Some((counts, lines));
+        outcome.lint = Some(Box::new((counts, lines)));
     }
     for output in outputs {
         let name = format!("{stem}.{}", output.format.extension());

@@ -60,7 +60,7 @@ pub fn run(catalog: &Catalog, catalog_dir: Option<&Path>, args: &BatchArgs) -> R
         ),
         false => ProgressBar::hidden(),
     };
-    let outcomes = batch::run_batch(catalog, manifest, &options, &|| bar.inc(1))?;
+    let outcomes = batch::run_batch(catalog, &manifest, &options, &|| bar.inc(1))?;
     bar.finish_and_clear();
 
     if outcomes.iter().any(|o| !o.files.is_empty()) {
@@ -105,7 +105,7 @@ fn print_failures(manifest: &str, outcomes: &[JobOutcome]) {
 fn print_lint(outcomes: &[JobOutcome]) -> bool {
     let mut total = Counts::default();
     let mut linted = false;
-    for (counts, lines) in outcomes.iter().filter_map(|o| o.lint.as_ref()) {
+    for (counts, lines) in outcomes.iter().filter_map(|o| o.lint.as_deref()) {
         linted = true;
         eprint!("{lines}");
         total.error += counts.error;
