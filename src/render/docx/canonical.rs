@@ -21,24 +21,57 @@ enum Node {
 }
 
 /// `xml` with the properties of every paragraph, run and list level in schema order.
+///
+/// Streams: everything outside a property element is copied event by event; only a
+/// property element's own subtree is read into memory, sorted and written.
 pub fn canonical_order(xml: &[u8]) -> Result<Vec<u8>, String> {
     let mut reader = Reader::from_reader(xml);
-    // Stack of open elements; the bottom holds the top-level nodes.
-    let mut stack: Vec<(Option<BytesStart<'static>>, Vec<Node>)> = vec![(None, Vec::new())];
+    let mut writer = Writer::new(Vec::with_capacity(xml.len()));
+    let mut depth = 0usize;
     loop {
-        let event = reader.read_event().map_err(|e| e.to_string())?.into_owned();
+        let event = reader.read_event().map_err(|e| e.to_string())?;
         match event {
-            Event::Eof => break,
-            Event::Start(start) => stack.push((Some(start), Vec::new())),
+            Event::Eof if depth == 0 => break,
+            Event::Eof => return Err("unbalanced XML".into()),
+            Event::Start(start) if schema_order(start.name().as_ref()).is_some() => {
+                let node = read_subtree(&mut reader, start.into_owned())?;
+                if !is_empty_run_properties(&node) {
+                    write(&mut writer, node).map_err(|e| e.to_string())?;
+                }
+            }
+            Event::Empty(start) if start.name().as_ref() == b"w:rPr" => {}
+            event => {
+                match &event {
+                    Event::Start(_) => depth += 1,
+                    Event::End(_) => depth = depth.checked_sub(1).ok_or("unbalanced XML")?,
+                    _ => {}
+                }
+                writer.write_event(event).map_err(|e| e.to_string())?;
+            }
+        }
+    }
+    Ok(writer.into_inner())
+}
+
+/// Reads the rest of the element opened by `start` into a tree.
+fn read_subtree(reader: &mut Reader<&[u8]>, start: BytesStart<'static>) -> Result<Node, String> {
+    // Stack of open elements, innermost last.
+    let mut stack: Vec<(BytesStart<'static>, Vec<Node>)> = vec![(start, Vec::new())];
+    loop {
+        match reader.read_event().map_err(|e| e.to_string())?.into_owned() {
+            Event::Eof => return Err("unbalanced XML".into()),
+            Event::Start(start) => stack.push((start, Vec::new())),
             Event::End(_) => {
                 let (start, children) = stack.pop().ok_or("unbalanced XML")?;
-                let start = start.ok_or("unbalanced XML")?;
-                let parent = &mut stack.last_mut().ok_or("unbalanced XML")?.1;
-                parent.push(Node::Element {
+                let node = Node::Element {
                     start,
                     children,
                     empty: false,
-                });
+                };
+                match stack.last_mut() {
+                    Some(parent) => parent.1.push(node),
+                    None => return Ok(node),
+                }
             }
             Event::Empty(start) => stack.last_mut().ok_or("unbalanced XML")?.1.push(Node::Element {
                 start,
@@ -48,12 +81,6 @@ pub fn canonical_order(xml: &[u8]) -> Result<Vec<u8>, String> {
             other => stack.last_mut().ok_or("unbalanced XML")?.1.push(Node::Other(other)),
         }
     }
-    let (_, nodes) = stack.pop().filter(|_| stack.is_empty()).ok_or("unbalanced XML")?;
-    let mut writer = Writer::new(Vec::with_capacity(xml.len()));
-    for node in nodes {
-        write(&mut writer, node).map_err(|e| e.to_string())?;
-    }
-    Ok(writer.into_inner())
 }
 
 fn write(writer: &mut Writer<Vec<u8>>, node: Node) -> std::io::Result<()> {

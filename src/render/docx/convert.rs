@@ -1,8 +1,12 @@
 //! pulldown-cmark events -> a docx-rs document: paragraphs, real list numbering, runs and hyperlinks.
 
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, OnceLock};
+
 use docx_rs::{
-    AbstractNumbering, Docx, Hyperlink, HyperlinkData, HyperlinkType, IndentLevel, Level, LevelJc, LevelOverride,
-    LevelText, LineSpacing, NumberFormat, Numbering, NumberingId, PageMargin, Paragraph, SpecialIndentType, Start,
+    AbstractNumbering, BuildXML, Document, Hyperlink, HyperlinkData, HyperlinkType, IndentLevel, Level, LevelJc,
+    LevelOverride, LevelText, LineSpacing, NumberFormat, Numbering, NumberingId, Numberings, PageMargin, Paragraph,
+    SpecialIndentType, Start,
 };
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 
@@ -23,11 +27,13 @@ const LIST_HANGING: i32 = 283;
 /// Space between a list and a body paragraph that follows it, in twips (a body paragraph's own space after).
 const SPACE_AFTER_LIST: u32 = 180;
 
-/// The document body and the external links it points to, in order of appearance.
+/// The document body, the external links it points to (in order of appearance), and its lists.
 pub struct Converted {
-    pub docx: Docx,
+    pub document: Document,
     /// (relationship id, target URL), numbered per document so ids never depend on other documents.
     pub links: Vec<(String, String)>,
+    /// Each ordered list's (level, first number), in order: all the numbering part depends on.
+    pub ordered_lists: Vec<(usize, usize)>,
 }
 
 /// Converts Markdown to a docx-rs document using the style ids in `ids`.
@@ -40,17 +46,19 @@ pub fn convert(markdown: &str, ids: &StyleIds) -> Converted {
 }
 
 /// Applies the page size and margins.
-pub fn layout(docx: Docx, page: PageSize) -> Docx {
+pub fn layout(document: Document, page: PageSize) -> Document {
     let (width, height) = page.twips();
-    docx.page_size(width, height).page_margin(PageMargin {
-        top: 1134,
-        bottom: 1134,
-        left: 1247,
-        right: 1247,
-        header: 709,
-        footer: 709,
-        gutter: 0,
-    })
+    document
+        .page_size(docx_rs::PageSize::new().size(width, height))
+        .page_margin(PageMargin {
+            top: 1134,
+            bottom: 1134,
+            left: 1247,
+            right: 1247,
+            header: 709,
+            footer: 709,
+            gutter: 0,
+        })
 }
 
 /// One open Markdown list.
@@ -63,7 +71,9 @@ struct List {
 /// Conversion state: the paragraph being filled, open inline styles, open lists.
 struct Converter<'s> {
     ids: &'s StyleIds,
-    docx: Docx,
+    /// Finished paragraphs, added to the document at the end (adding them one by one
+    /// would move the whole `Docx` each time).
+    paragraphs: Vec<Paragraph>,
     paragraph: Option<Paragraph>,
     hyperlink: Option<Hyperlink>,
     bold: usize,
@@ -75,7 +85,7 @@ struct Converter<'s> {
     lists: Vec<List>,
     /// A list just ended: the next body paragraph needs space above (list items have little below).
     after_list: bool,
-    numberings: Vec<Numbering>,
+    ordered_lists: Vec<(usize, usize)>,
     links: Vec<(String, String)>,
     paragraphs_written: u32,
 }
@@ -84,7 +94,7 @@ impl<'s> Converter<'s> {
     fn new(ids: &'s StyleIds) -> Self {
         Converter {
             ids,
-            docx: Docx::new(),
+            paragraphs: Vec::new(),
             paragraph: None,
             hyperlink: None,
             bold: 0,
@@ -94,7 +104,7 @@ impl<'s> Converter<'s> {
             code_block: None,
             lists: Vec::new(),
             after_list: false,
-            numberings: Vec::new(),
+            ordered_lists: Vec::new(),
             links: Vec::new(),
             paragraphs_written: 0,
         }
@@ -258,7 +268,7 @@ impl<'s> Converter<'s> {
             self.paragraphs_written += 1;
             // Our own ids: docx-rs numbers paragraphs from a per-thread counter that no document resets.
             let paragraph = paragraph.id(format!("{:08X}", self.paragraphs_written));
-            self.docx = std::mem::take(&mut self.docx).add_paragraph(paragraph);
+            self.paragraphs.push(paragraph);
         }
     }
 
@@ -283,29 +293,51 @@ impl<'s> Converter<'s> {
 
     /// A numbering instance for one ordered list, restarting at its first number.
     fn new_ordered_numbering(&mut self, start: u64) -> usize {
-        let num_id = BULLET_NUM_ID + 1 + self.numberings.len();
+        let num_id = BULLET_NUM_ID + 1 + self.ordered_lists.len();
         let level = self.lists.len().min(MAX_LIST_LEVEL);
         let start = usize::try_from(start).unwrap_or(usize::MAX).min(32767);
-        self.numberings
-            .push(Numbering::new(num_id, ORDERED_ABSTRACT_ID).add_override(LevelOverride::new(level).start(start)));
+        self.ordered_lists.push((level, start));
         num_id
     }
 
     fn finish(mut self) -> Converted {
         self.close_paragraph();
-        let mut docx = self
-            .docx
-            .add_abstract_numbering(bullet_numbering())
-            .add_abstract_numbering(ordered_numbering())
-            .add_numbering(Numbering::new(BULLET_NUM_ID, BULLET_ABSTRACT_ID));
-        for numbering in self.numberings {
-            docx = docx.add_numbering(numbering);
-        }
         Converted {
-            docx,
+            document: self
+                .paragraphs
+                .into_iter()
+                .fold(Document::new(), Document::add_paragraph),
             links: self.links,
+            ordered_lists: self.ordered_lists,
         }
     }
+}
+
+/// The numbering part (`word/numbering.xml`, as docx-rs writes it) for documents whose ordered
+/// lists are `ordered_lists`. Most postings share one shape, so each shape is built once.
+pub fn numbering_xml(ordered_lists: &[(usize, usize)]) -> Arc<Vec<u8>> {
+    static BUILT: OnceLock<Mutex<HashMap<Vec<(usize, usize)>, Arc<Vec<u8>>>>> = OnceLock::new();
+    let built = BUILT.get_or_init(Default::default);
+    if let Some(xml) = built.lock().ok().and_then(|map| map.get(ordered_lists).cloned()) {
+        return xml;
+    }
+    let mut numberings = Numberings::new()
+        .add_abstract_numbering(bullet_numbering())
+        .add_abstract_numbering(ordered_numbering())
+        .add_numbering(Numbering::new(BULLET_NUM_ID, BULLET_ABSTRACT_ID));
+    for (index, &(level, start)) in ordered_lists.iter().enumerate() {
+        let numbering = Numbering::new(BULLET_NUM_ID + 1 + index, ORDERED_ABSTRACT_ID)
+            .add_override(LevelOverride::new(level).start(start));
+        numberings = numberings.add_numbering(numbering);
+    }
+    let xml = Arc::new(numberings.build());
+    if let Ok(mut map) = built.lock() {
+        // A bound: a stream of unusual documents must not grow the table for ever.
+        if map.len() < 256 {
+            map.insert(ordered_lists.to_vec(), xml.clone());
+        }
+    }
+    xml
 }
 
 fn indent_of(level: usize) -> i32 {

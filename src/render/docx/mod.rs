@@ -6,6 +6,8 @@ mod package;
 mod styles;
 mod text;
 
+use docx_rs::BuildXML;
+
 use crate::error::{Error, Result};
 
 pub use styles::reference_styles;
@@ -76,8 +78,15 @@ impl Default for DocxOptions {
 pub fn markdown_to_docx(markdown: &str, options: &DocxOptions) -> Result<Vec<u8>> {
     let styles = styles::styles_xml(options);
     let converted = convert::convert(markdown, &styles.ids);
-    let docx = convert::layout(converted.docx, options.page);
-    package::pack(docx.build(), &styles.xml, &converted.links, options).map_err(Error::Docx)
+    // Only the parts jdgen keeps are built (see package.rs): the body, and the numbering
+    // part, which depends on nothing but the shape of the document's ordered lists.
+    let parts = package::Parts {
+        document: convert::layout(converted.document, options.page).build(),
+        numbering: convert::numbering_xml(&converted.ordered_lists),
+        styles: &styles.xml,
+        links: &converted.links,
+    };
+    package::pack(&parts, options).map_err(Error::Docx)
 }
 
 #[cfg(test)]

@@ -8,10 +8,11 @@
 //! and puts the body's properties in schema order (see canonical.rs).
 
 use std::io::{Cursor, Write};
+use std::sync::{Arc, Mutex, OnceLock};
 
-use docx_rs::XMLDocx;
+use docx_rs::BuildXML;
 use zip::write::SimpleFileOptions;
-use zip::{CompressionMethod, DateTime, ZipWriter};
+use zip::{CompressionMethod, DateTime, ZipArchive, ZipWriter};
 
 use super::canonical::canonical_order;
 use super::text::escape_xml;
@@ -21,41 +22,143 @@ const RELATIONSHIPS: &str = "http://schemas.openxmlformats.org/package/2006/rela
 const OFFICE_RELATIONSHIP: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 const DECLARATION: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#;
 
-/// The .docx bytes: `body` from docx-rs, `styles` as built, `links` as (relationship id, URL) in order.
-pub fn pack(body: XMLDocx, styles: &str, links: &[(String, String)], options: &DocxOptions) -> Result<Vec<u8>, String> {
-    let document = canonical_order(&body.document)?;
-    let numbering = canonical_order(&body.numberings)?;
-    let (manifest, package_rels, core, app, document_rels) = (
-        content_types(),
-        package_relationships(),
-        core_properties(options),
-        app_properties(),
-        document_relationships(links),
-    );
-    let parts: [(&str, &[u8]); 10] = [
-        ("[Content_Types].xml", manifest.as_bytes()),
-        ("_rels/.rels", package_rels.as_bytes()),
-        ("docProps/core.xml", core.as_bytes()),
-        ("docProps/app.xml", app.as_bytes()),
-        ("word/document.xml", &document),
-        ("word/_rels/document.xml.rels", document_rels.as_bytes()),
-        ("word/styles.xml", styles.as_bytes()),
-        ("word/numbering.xml", &numbering),
-        ("word/settings.xml", &body.settings),
-        ("word/fontTable.xml", &body.font_table),
-    ];
-    // Fixed metadata: the DOS epoch (zip's own default without its `time` feature) and plain file modes.
-    let options = SimpleFileOptions::default()
-        .compression_method(CompressionMethod::Deflated)
-        .compression_level(Some(9))
-        .last_modified_time(DateTime::default())
-        .unix_permissions(0o644);
-    let mut zip = ZipWriter::new(Cursor::new(Vec::new()));
-    for (name, bytes) in parts {
-        zip.start_file(name, options).map_err(|e| e.to_string())?;
-        zip.write_all(bytes).map_err(|e| e.to_string())?;
+/// What a document brings to its package; the rest is the same for every document.
+pub struct Parts<'a> {
+    /// `word/document.xml` as docx-rs wrote it.
+    pub document: Vec<u8>,
+    /// `word/numbering.xml` as docx-rs wrote it.
+    pub numbering: std::sync::Arc<Vec<u8>>,
+    /// `word/styles.xml` as built for this document's look.
+    pub styles: &'a str,
+    /// (relationship id, URL) of each hyperlink, in order.
+    pub links: &'a [(String, String)],
+}
+
+/// docx-rs's settings and font table parts: the same for every document, so built once.
+fn constant_parts() -> &'static (Vec<u8>, Vec<u8>) {
+    static PARTS: OnceLock<(Vec<u8>, Vec<u8>)> = OnceLock::new();
+    PARTS.get_or_init(|| (docx_rs::Settings::new().build(), docx_rs::FontTable::new().build()))
+}
+
+/// The .docx bytes of `parts`.
+///
+/// Seven of the ten parts are the same for every document with the same look and the same
+/// shape of lists; they are compressed once into a template archive and copied from it
+/// without recompressing. A template is made the same way whether or not it was cached,
+/// so the bytes never depend on what ran before.
+pub fn pack(parts: &Parts, options: &DocxOptions) -> Result<Vec<u8>, String> {
+    let mut template = shared_parts(parts.styles, &parts.numbering)?;
+    let mut zip = ZipWriter::new(Cursor::new(Vec::with_capacity(16 * 1024)));
+    let mut copy = |zip: &mut ZipWriter<Cursor<Vec<u8>>>, index: usize| -> Result<(), String> {
+        let entry = template.by_index_raw(index).map_err(|e| e.to_string())?;
+        zip.raw_copy_file(entry).map_err(|e| e.to_string())
+    };
+    copy(&mut zip, 0)?; // [Content_Types].xml
+    copy(&mut zip, 1)?; // _rels/.rels
+    write_entry(
+        &mut zip,
+        "docProps/core.xml",
+        core_properties(options).as_bytes(),
+        SMALL,
+    )?;
+    copy(&mut zip, 2)?; // docProps/app.xml
+    write_entry(&mut zip, "word/document.xml", &canonical_order(&parts.document)?, BODY)?;
+    write_entry(
+        &mut zip,
+        "word/_rels/document.xml.rels",
+        document_relationships(parts.links).as_bytes(),
+        SMALL,
+    )?;
+    for index in 3..7 {
+        copy(&mut zip, index)?; // styles, numbering, settings, font table
     }
     Ok(zip.finish().map_err(|e| e.to_string())?.into_inner())
+}
+
+/// How a part is stored. The body is deflated at level 1: twice as fast as the default level
+/// and the package stays well below pandoc's size. Parts of a kilobyte are stored: starting a
+/// deflate stream costs more than it saves there.
+const BODY: Option<i64> = Some(1);
+const SMALL: Option<i64> = None;
+const SHARED: Option<i64> = Some(9);
+
+/// Every entry's metadata: the DOS epoch (zip's own default without its `time` feature,
+/// never the clock) and a plain file mode.
+fn entry_options(level: Option<i64>) -> SimpleFileOptions {
+    let options = SimpleFileOptions::default()
+        .last_modified_time(DateTime::default())
+        .unix_permissions(0o644);
+    match level {
+        Some(level) => options
+            .compression_method(CompressionMethod::Deflated)
+            .compression_level(Some(level)),
+        None => options.compression_method(CompressionMethod::Stored),
+    }
+}
+
+fn write_entry(
+    zip: &mut ZipWriter<Cursor<Vec<u8>>>,
+    name: &str,
+    bytes: &[u8],
+    level: Option<i64>,
+) -> Result<(), String> {
+    zip.start_file(name, entry_options(level)).map_err(|e| e.to_string())?;
+    zip.write_all(bytes).map_err(|e| e.to_string())
+}
+
+/// A template archive of the shared parts, and what it was made from.
+struct Template {
+    styles: String,
+    numbering: Arc<Vec<u8>>,
+    archive: ZipArchive<Cursor<Arc<[u8]>>>,
+}
+
+/// Distinct templates kept: a batch usually has one company look and a few list shapes; the
+/// bound keeps unusual input from growing the list (and the linear search) without end.
+const TEMPLATE_LIMIT: usize = 32;
+
+/// The shared parts in package order (content types, package relationships, app
+/// properties, styles, numbering, settings, font table), compressed.
+fn shared_parts(styles: &str, numbering: &Arc<Vec<u8>>) -> Result<ZipArchive<Cursor<Arc<[u8]>>>, String> {
+    static TEMPLATES: OnceLock<Mutex<Vec<Template>>> = OnceLock::new();
+    let templates = TEMPLATES.get_or_init(Default::default);
+    let found = templates
+        .lock()
+        .map_err(|_| "the DOCX template cache is poisoned")?
+        .iter()
+        .find_map(|t| {
+            // The numbering part is shared per list shape (convert::numbering_xml), so the pointer says it.
+            (Arc::ptr_eq(&t.numbering, numbering) && t.styles == styles).then(|| t.archive.clone())
+        });
+    if let Some(archive) = found {
+        return Ok(archive);
+    }
+    let (settings, font_table) = constant_parts();
+    let (manifest, package_rels, app) = (content_types(), package_relationships(), app_properties());
+    let mut zip = ZipWriter::new(Cursor::new(Vec::new()));
+    let shared: [(&str, &[u8]); 7] = [
+        ("[Content_Types].xml", manifest.as_bytes()),
+        ("_rels/.rels", package_rels.as_bytes()),
+        ("docProps/app.xml", app.as_bytes()),
+        ("word/styles.xml", styles.as_bytes()),
+        ("word/numbering.xml", &canonical_order(numbering)?),
+        ("word/settings.xml", settings),
+        ("word/fontTable.xml", font_table),
+    ];
+    for (name, bytes) in shared {
+        write_entry(&mut zip, name, bytes, SHARED)?;
+    }
+    let bytes: Arc<[u8]> = zip.finish().map_err(|e| e.to_string())?.into_inner().into();
+    let archive = ZipArchive::new(Cursor::new(bytes)).map_err(|e| e.to_string())?;
+    let mut templates = templates.lock().map_err(|_| "the DOCX template cache is poisoned")?;
+    if templates.len() < TEMPLATE_LIMIT {
+        templates.push(Template {
+            styles: styles.to_owned(),
+            numbering: numbering.clone(),
+            archive: archive.clone(),
+        });
+    }
+    Ok(archive)
 }
 
 fn content_types() -> String {
