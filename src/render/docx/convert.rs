@@ -316,7 +316,8 @@ impl<'s> Converter<'s> {
 /// The numbering part (`word/numbering.xml`, as docx-rs writes it) for documents whose ordered
 /// lists are `ordered_lists`. Most postings share one shape, so each shape is built once.
 pub fn numbering_xml(ordered_lists: &[(usize, usize)]) -> Arc<Vec<u8>> {
-    static BUILT: OnceLock<Mutex<HashMap<Vec<(usize, usize)>, Arc<Vec<u8>>>>> = OnceLock::new();
+    type ByShape = HashMap<Vec<(usize, usize)>, Arc<Vec<u8>>>;
+    static BUILT: OnceLock<Mutex<ByShape>> = OnceLock::new();
     let built = BUILT.get_or_init(Default::default);
     if let Some(xml) = built.lock().ok().and_then(|map| map.get(ordered_lists).cloned()) {
         return xml;
