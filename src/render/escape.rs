@@ -6,6 +6,13 @@
 
 /// Escapes `text` so Markdown renders it literally.
 pub fn escape_markdown(text: &str) -> String {
+    // Most values (names, bullets, cities) need nothing; a batch escapes hundreds per posting.
+    let first = text.trim_start().chars().next();
+    let plain_start = !matches!(first, Some('#' | '-' | '+' | '=' | '0'..='9'));
+    let plain = !text.contains(['\\', '`', '*', '[', ']', '<', '>', '|', '~', '_', '&', '\n', '\r']);
+    if plain && plain_start {
+        return text.to_owned();
+    }
     let text = collapse_line_breaks(text);
     let chars: Vec<char> = text.chars().collect();
     let mut out = String::with_capacity(text.len() + 8);

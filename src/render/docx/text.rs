@@ -64,6 +64,9 @@ pub fn run(text: &str, format: RunFormat<'_>) -> Run {
         run = run.style(style);
     }
     let text = clean(text);
+    if !text.contains(['\t', '\n', '\r']) {
+        return run.add_text(text);
+    }
     let mut piece = String::new();
     for c in text.chars() {
         match c {
