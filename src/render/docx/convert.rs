@@ -73,7 +73,8 @@ struct Converter<'s> {
     ids: &'s StyleIds,
     /// Finished paragraphs, added to the document at the end (adding them one by one
     /// would move the whole `Docx` each time).
-    paragraphs: Vec<Box<Paragraph>>,
+    paragraphs: Vec<DocumentChild>,
+    has_numbering: bool,
     paragraph: Option<Paragraph>,
     hyperlink: Option<Hyperlink>,
     bold: usize,
@@ -95,6 +96,7 @@ impl<'s> Converter<'s> {
         Converter {
             ids,
             paragraphs: Vec::new(),
+            has_numbering: false,
             paragraph: None,
             hyperlink: None,
             bold: 0,
@@ -272,7 +274,8 @@ impl<'s> Converter<'s> {
             self.paragraphs_written += 1;
             // Our own ids: docx-rs numbers paragraphs from a per-thread counter that no document resets.
             paragraph.id = format!("{:08X}", self.paragraphs_written);
-            self.paragraphs.push(Box::new(paragraph));
+            self.has_numbering |= paragraph.has_numbering;
+            self.paragraphs.push(DocumentChild::Paragraph(Box::new(paragraph)));
         }
     }
 
@@ -307,8 +310,8 @@ impl<'s> Converter<'s> {
     fn finish(mut self) -> Converted {
         self.close_paragraph();
         let mut document = Document::new();
-        document.has_numbering = self.paragraphs.iter().any(|p| p.has_numbering);
-        document.children = self.paragraphs.into_iter().map(DocumentChild::Paragraph).collect();
+        document.has_numbering = self.has_numbering;
+        document.children = self.paragraphs;
         Converted {
             document,
             links: self.links,
