@@ -71,9 +71,10 @@ struct List {
 /// Conversion state: the paragraph being filled, open inline styles, open lists.
 struct Converter<'s> {
     ids: &'s StyleIds,
-    /// Finished paragraphs, added to the document at the end (adding them one by one
-    /// would move the whole `Docx` each time).
+    /// Finished paragraphs, boxed once; the document takes them at the end (docx-rs's
+    /// `add_paragraph` moves the whole document by value for each).
     paragraphs: Vec<DocumentChild>,
+    /// Whether any finished paragraph is a list item.
     has_numbering: bool,
     paragraph: Option<Paragraph>,
     hyperlink: Option<Hyperlink>,
