@@ -1,17 +1,17 @@
-//! pulldown-cmark events -> a docx-rs document: paragraphs, real list numbering, runs and hyperlinks.
+//! pulldown-cmark events -> paragraph recipes (styles, real list numbering, runs, hyperlinks), and the numbering part.
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, OnceLock};
 
 use docx_rs::{
-    AbstractNumbering, BuildXML, Document, DocumentChild, Hyperlink, HyperlinkData, HyperlinkType, IndentLevel, Level,
-    LevelJc, LevelOverride, LevelText, LineSpacing, NumberFormat, Numbering, NumberingId, Numberings, PageMargin,
-    Paragraph, ParagraphChild, SpecialIndentType, Start,
+    AbstractNumbering, BuildXML, Document, Level, LevelJc, LevelOverride, LevelText, NumberFormat, Numbering,
+    Numberings, PageMargin, SpecialIndentType, Start,
 };
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 
+use super::body::{Layout, LinkRecipe, ParagraphRecipe, Piece, RunRecipe};
 use super::styles::StyleIds;
-use super::text::{self, RunFormat};
+use super::text;
 use super::PageSize;
 
 /// docx-rs always writes its own abstract numbering and `w:num` with id 1; ours start above it.
@@ -24,12 +24,11 @@ const MAX_LIST_LEVEL: usize = 8;
 /// Indent per list level and the hanging indent of the marker, in twips.
 const LIST_INDENT: i32 = 425;
 const LIST_HANGING: i32 = 283;
-/// Space between a list and a body paragraph that follows it, in twips (a body paragraph's own space after).
-const SPACE_AFTER_LIST: u32 = 180;
 
-/// The document body, the external links it points to (in order of appearance), and its lists.
+/// The document body as paragraph recipes, the external links it points to (in order of
+/// appearance), and its lists.
 pub struct Converted {
-    pub document: Document,
+    pub paragraphs: Vec<ParagraphRecipe>,
     /// (relationship id, target URL), numbered per document so ids never depend on other documents.
     pub links: Vec<(String, String)>,
     /// Each ordered list's (level, first number), in order: all the numbering part depends on.
@@ -71,13 +70,9 @@ struct List {
 /// Conversion state: the paragraph being filled, open inline styles, open lists.
 struct Converter<'s> {
     ids: &'s StyleIds,
-    /// Finished paragraphs, boxed once; the document takes them at the end (docx-rs's
-    /// `add_paragraph` moves the whole document by value for each).
-    paragraphs: Vec<DocumentChild>,
-    /// Whether any finished paragraph is a list item.
-    has_numbering: bool,
-    paragraph: Option<Paragraph>,
-    hyperlink: Option<Hyperlink>,
+    paragraphs: Vec<ParagraphRecipe>,
+    paragraph: Option<ParagraphRecipe>,
+    hyperlink: Option<LinkRecipe>,
     bold: usize,
     italic: usize,
     strike: usize,
@@ -89,7 +84,6 @@ struct Converter<'s> {
     after_list: bool,
     ordered_lists: Vec<(usize, usize)>,
     links: Vec<(String, String)>,
-    paragraphs_written: u32,
 }
 
 impl<'s> Converter<'s> {
@@ -97,7 +91,6 @@ impl<'s> Converter<'s> {
         Converter {
             ids,
             paragraphs: Vec::new(),
-            has_numbering: false,
             paragraph: None,
             hyperlink: None,
             bold: 0,
@@ -109,7 +102,6 @@ impl<'s> Converter<'s> {
             after_list: false,
             ordered_lists: Vec::new(),
             links: Vec::new(),
-            paragraphs_written: 0,
         }
     }
 
@@ -128,7 +120,7 @@ impl<'s> Converter<'s> {
             Event::HardBreak => self.text("\n", None),
             Event::Rule => {
                 self.close_paragraph();
-                self.paragraph = Some(Paragraph::new().style(&self.ids.rule));
+                self.paragraph = Some(ParagraphRecipe::new(&self.ids.rule, Layout::Plain));
                 self.close_paragraph();
             }
             Event::TaskListMarker(done) => self.text(if done { "[x] " } else { "[ ] " }, None),
@@ -143,11 +135,11 @@ impl<'s> Converter<'s> {
                 self.close_paragraph();
                 self.after_list = false;
                 let index = (level as usize).clamp(1, 3) - 1;
-                self.paragraph = Some(Paragraph::new().style(&self.ids.heading[index]));
+                self.paragraph = Some(ParagraphRecipe::new(&self.ids.heading[index], Layout::Plain));
             }
             Tag::CodeBlock(_) => {
                 self.close_paragraph();
-                self.paragraph = Some(Paragraph::new().style(&self.ids.source_code));
+                self.paragraph = Some(ParagraphRecipe::new(&self.ids.source_code, Layout::Plain));
                 self.code_block = Some(String::new());
             }
             Tag::BlockQuote(_) => {
@@ -210,7 +202,7 @@ impl<'s> Converter<'s> {
             TagEnd::Strikethrough => self.strike = self.strike.saturating_sub(1),
             TagEnd::Link => {
                 if let (Some(link), Some(paragraph)) = (self.hyperlink.take(), &mut self.paragraph) {
-                    paragraph.children.push(ParagraphChild::Hyperlink(link));
+                    paragraph.pieces.push(Piece::Link(link));
                 }
             }
             _ => {}
@@ -223,21 +215,16 @@ impl<'s> Converter<'s> {
             self.open_paragraph();
         }
         let style = style.or(self.hyperlink.as_ref().map(|_| self.ids.hyperlink.as_str()));
-        let run = text::run(
-            text,
-            RunFormat {
-                bold: self.bold > 0,
-                italic: self.italic > 0,
-                strike: self.strike > 0,
-                style,
-            },
-        );
-        // Pushed in place: docx-rs's builders take and return a Paragraph (2.4 KB) by value,
-        // and moving it for every run was a quarter of a batch's time.
-        let run = ParagraphChild::Run(Box::new(run));
+        let run = RunRecipe {
+            text: text::clean(text).into_owned(),
+            bold: self.bold > 0,
+            italic: self.italic > 0,
+            strike: self.strike > 0,
+            style: style.map(str::to_owned),
+        };
         match (&mut self.hyperlink, &mut self.paragraph) {
-            (Some(link), _) => link.children.push(run),
-            (None, Some(paragraph)) => paragraph.children.push(run),
+            (Some(link), _) => link.runs.push(run),
+            (None, Some(paragraph)) => paragraph.pieces.push(Piece::Run(run)),
             (None, None) => {}
         }
     }
@@ -246,21 +233,28 @@ impl<'s> Converter<'s> {
     fn open_paragraph(&mut self) {
         self.close_paragraph();
         let depth = self.lists.len();
-        let quote_style = (self.quote_depth > 0).then_some(&self.ids.block_text);
+        let body_style = match self.quote_depth > 0 {
+            true => &self.ids.block_text,
+            false => &self.ids.normal,
+        };
         let paragraph = match self.lists.last_mut() {
-            None if std::mem::take(&mut self.after_list) => Paragraph::new()
-                .style(quote_style.unwrap_or(&self.ids.normal))
-                .line_spacing(LineSpacing::new().before(SPACE_AFTER_LIST)),
-            None => Paragraph::new().style(quote_style.unwrap_or(&self.ids.normal)),
+            None if std::mem::take(&mut self.after_list) => ParagraphRecipe::new(body_style, Layout::AfterList),
+            None => ParagraphRecipe::new(body_style, Layout::Plain),
             Some(list) => {
                 let level = (depth - 1).min(MAX_LIST_LEVEL);
-                let paragraph = Paragraph::new().style(&self.ids.list_paragraph);
-                if list.item_numbered {
-                    paragraph.indent(Some(indent_of(level)), None, None, None)
-                } else {
-                    list.item_numbered = true;
-                    paragraph.numbering(NumberingId::new(list.num_id), IndentLevel::new(level))
-                }
+                let layout = match list.item_numbered {
+                    true => Layout::Indented {
+                        indent: indent_of(level),
+                    },
+                    false => {
+                        list.item_numbered = true;
+                        Layout::Numbered {
+                            num_id: list.num_id,
+                            level,
+                        }
+                    }
+                };
+                ParagraphRecipe::new(&self.ids.list_paragraph, layout)
             }
         };
         self.paragraph = Some(paragraph);
@@ -269,14 +263,10 @@ impl<'s> Converter<'s> {
     fn close_paragraph(&mut self) {
         if let (Some(link), Some(paragraph)) = (self.hyperlink.take(), &mut self.paragraph) {
             // A link cannot span paragraphs; keep what it held.
-            paragraph.children.push(ParagraphChild::Hyperlink(link));
+            paragraph.pieces.push(Piece::Link(link));
         }
-        if let Some(mut paragraph) = self.paragraph.take() {
-            self.paragraphs_written += 1;
-            // Our own ids: docx-rs numbers paragraphs from a per-thread counter that no document resets.
-            paragraph.id = format!("{:08X}", self.paragraphs_written);
-            self.has_numbering |= paragraph.has_numbering;
-            self.paragraphs.push(DocumentChild::Paragraph(Box::new(paragraph)));
+        if let Some(paragraph) = self.paragraph.take() {
+            self.paragraphs.push(paragraph);
         }
     }
 
@@ -289,14 +279,8 @@ impl<'s> Converter<'s> {
             return;
         };
         let rid = format!("rIdLink{}", self.links.len() + 1);
-        // docx-rs takes its id from a process-wide counter; replace it with this document's own.
-        let mut link = Hyperlink::new(url.as_str(), HyperlinkType::External);
-        link.link = HyperlinkData::External {
-            rid: rid.clone(),
-            path: String::new(),
-        };
-        self.links.push((rid, url.to_string()));
-        self.hyperlink = Some(link);
+        self.links.push((rid.clone(), url.to_string()));
+        self.hyperlink = Some(LinkRecipe { rid, runs: Vec::new() });
     }
 
     /// A numbering instance for one ordered list, restarting at its first number.
@@ -310,11 +294,8 @@ impl<'s> Converter<'s> {
 
     fn finish(mut self) -> Converted {
         self.close_paragraph();
-        let mut document = Document::new();
-        document.has_numbering = self.has_numbering;
-        document.children = self.paragraphs;
         Converted {
-            document,
+            paragraphs: self.paragraphs,
             links: self.links,
             ordered_lists: self.ordered_lists,
         }
@@ -349,7 +330,7 @@ pub fn numbering_xml(ordered_lists: &[(usize, usize)]) -> Arc<Vec<u8>> {
     xml
 }
 
-fn indent_of(level: usize) -> i32 {
+pub(super) fn indent_of(level: usize) -> i32 {
     LIST_INDENT * (level as i32 + 1)
 }
 

@@ -1,12 +1,11 @@
 //! Markdown -> DOCX: a faithful, deterministic Word translation of the rendered Markdown (knows nothing of roles or levels).
 
+mod body;
 mod canonical;
 mod convert;
 mod package;
 mod styles;
 mod text;
-
-use docx_rs::BuildXML;
 
 use crate::error::{Error, Result};
 
@@ -81,7 +80,7 @@ pub fn markdown_to_docx(markdown: &str, options: &DocxOptions) -> Result<Vec<u8>
     // Only the parts jdgen keeps are built (see package.rs): the body, and the numbering
     // part, which depends on nothing but the shape of the document's ordered lists.
     let parts = package::Parts {
-        document: convert::layout(converted.document, options.page).build(),
+        document: body::document_xml(&converted.paragraphs, options.page).map_err(Error::Docx)?,
         numbering: convert::numbering_xml(&converted.ordered_lists),
         styles: &styles.xml,
         links: &converted.links,

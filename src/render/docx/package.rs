@@ -24,7 +24,7 @@ const DECLARATION: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="ye
 
 /// What a document brings to its package; the rest is the same for every document.
 pub struct Parts<'a> {
-    /// `word/document.xml` as docx-rs wrote it.
+    /// `word/document.xml`, as docx-rs writes it, with jdgen's property order applied.
     pub document: Vec<u8>,
     /// `word/numbering.xml` as docx-rs wrote it.
     pub numbering: std::sync::Arc<Vec<u8>>,
@@ -62,7 +62,7 @@ pub fn pack(parts: &Parts, options: &DocxOptions) -> Result<Vec<u8>, String> {
         SMALL,
     )?;
     copy(&mut zip, 2)?; // docProps/app.xml
-    write_entry(&mut zip, "word/document.xml", &canonical_order(&parts.document)?, BODY)?;
+    write_entry(&mut zip, "word/document.xml", &parts.document, BODY)?;
     write_entry(
         &mut zip,
         "word/_rels/document.xml.rels",

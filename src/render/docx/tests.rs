@@ -410,6 +410,11 @@ proptest! {
     }
 
     #[test]
+    fn reused_paragraphs_give_the_bytes_docx_rs_writes(markdown in markdownish()) {
+        assert_body_matches_docx_rs(&markdown);
+    }
+
+    #[test]
     fn plain_text_comes_through(words in proptest::collection::vec("[A-Za-z0-9,.;:!?'\"()@%$€é&<>]{1,10}", 1..30)) {
         let text = words.join(" ");
         // Escape what Markdown would read as markup, as the template engine does.
@@ -421,4 +426,35 @@ proptest! {
         prop_assert_eq!(paras.len(), 1);
         prop_assert_eq!(&paras[0].text, &text);
     }
+}
+
+/// The body assembled from cached paragraphs equals the body docx-rs builds in one piece,
+/// on first use (cache filled) and on second (cache read).
+fn assert_body_matches_docx_rs(markdown: &str) {
+    let styles = super::styles::styles_xml(&DocxOptions::default());
+    let converted = super::convert::convert(markdown, &styles.ids);
+    for page in [PageSize::A4, PageSize::Letter] {
+        let expected = super::body::document_xml_directly(&converted.paragraphs, page).unwrap();
+        for round in 0..2 {
+            let assembled = super::body::document_xml(&converted.paragraphs, page).unwrap();
+            assert!(
+                assembled == expected,
+                "round {round}, {page:?}, body differs for {markdown:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn every_builtin_body_matches_docx_rs() {
+    let catalog = crate::catalog::Catalog::load(None).unwrap();
+    let job = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/typical-job.yaml");
+    let layers = [crate::resolve::job_file_layer(&job).unwrap()];
+    for role in catalog.roles() {
+        for level in catalog.levels() {
+            let job = crate::resolve::resolve(&catalog, &layers, Some(&role.meta.id), Some(&level.profile.id)).unwrap();
+            assert_body_matches_docx_rs(&crate::render::render_markdown(&catalog, &job).unwrap());
+        }
+    }
+    assert_body_matches_docx_rs("- a\n  - b\n\n  more\n\n1. x\n2. y\n\n> quote **bold [link](https://a.example)**\n\ntext\\\nbreak\t`code`\n\n---\n\n```\nblock\n```\n");
 }
