@@ -153,14 +153,7 @@ fn sample_layers() -> Result<Vec<Layer>> {
         .map(|(name, text)| {
             let origin = Origin::File(format!("<sample posting: {name}>"));
             let facts = yaml::from_str::<PostingFile>(&origin, text)?;
-            Ok(Layer {
-                origin,
-                text: (*text).into(),
-                start: 0,
-                facts,
-                branding: None,
-                lint: None,
-            })
+            Ok(Layer::new(origin, (*text).into(), facts))
         })
         .collect()
 }

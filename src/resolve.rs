@@ -31,14 +31,7 @@ pub fn job_file_layer(path: &Path) -> Result<Layer> {
     let text = fsio::read_text(path)?;
     let origin = Origin::File(path.display().to_string());
     let facts = yaml::from_str::<PostingFile>(&origin, &text)?;
-    Ok(Layer {
-        origin,
-        text: text.into(),
-        start: 0,
-        facts,
-        branding: None,
-        lint: None,
-    })
+    Ok(Layer::new(origin, text.into(), facts))
 }
 
 /// Reads a company file as a layer (the bottom one).
@@ -86,14 +79,7 @@ pub fn set_flag_layer(flag: &str) -> Result<Layer> {
         node = yaml::Value::Mapping(mapping);
     }
     let facts = yaml::from_value::<PostingFile>(&origin, node)?;
-    Ok(Layer {
-        origin,
-        text: "".into(),
-        start: 0,
-        facts,
-        branding: None,
-        lint: None,
-    })
+    Ok(Layer::new(origin, "".into(), facts))
 }
 
 /// Resolves the layers (bottom first) and the `--role`/`--level` flags into a job.

@@ -163,14 +163,7 @@ fn job_layer(origin: Origin, columns: &[String], record: &csv::StringRecord) -> 
             (_, error) => error,
         }
     })?;
-    Ok(Layer {
-        origin,
-        text: "".into(),
-        start: 0,
-        facts,
-        branding: None,
-        lint: None,
-    })
+    Ok(Layer::new(origin, "".into(), facts))
 }
 
 /// A cell as the YAML value its column expects.

@@ -170,14 +170,7 @@ fn read_yaml(path: &Path, origin: Origin, text: Arc<str>) -> Result<Manifest> {
         let Some(values) = whole.jobs else {
             return Err(manifest_error(&origin, "the manifest needs a `jobs:` list"));
         };
-        let jobs = values
-            .into_iter()
-            .enumerate()
-            .map(|(index, value)| ManifestJob {
-                place: Place::Index(index + 1),
-                source: JobSource::Value(value),
-            })
-            .collect();
+        let jobs = indexed_jobs(values);
         let company = whole
             .company
             .map(|c| company_layer(path, &origin, &text, 0, c))
@@ -233,15 +226,7 @@ fn read_yaml(path: &Path, origin: Origin, text: Arc<str>) -> Result<Manifest> {
             let (chunk, line, _) = sections
                 .chunk("jobs", &text)
                 .ok_or_else(|| manifest_error(&origin, "the manifest needs a `jobs:` list"))?;
-            let values: Vec<yaml::Value> = yaml::from_chunk(&origin, &chunk, &text, line)?;
-            values
-                .into_iter()
-                .enumerate()
-                .map(|(index, value)| ManifestJob {
-                    place: Place::Index(index + 1),
-                    source: JobSource::Value(value),
-                })
-                .collect()
+            indexed_jobs(yaml::from_chunk(&origin, &chunk, &text, line)?)
         }
     };
     Ok(Manifest {
@@ -253,6 +238,16 @@ fn read_yaml(path: &Path, origin: Origin, text: Arc<str>) -> Result<Manifest> {
         text,
         columns: Vec::new(),
     })
+}
+
+/// Jobs parsed as one list we could not map to lines, located by their position.
+fn indexed_jobs(values: Vec<yaml::Value>) -> Vec<ManifestJob> {
+    let jobs = values.into_iter().enumerate();
+    jobs.map(|(index, value)| ManifestJob {
+        place: Place::Index(index + 1),
+        source: JobSource::Value(value),
+    })
+    .collect()
 }
 
 /// The company layer from a manifest's `company:` (a file next to the manifest, or inline).

@@ -227,14 +227,7 @@ fn checked(facts: &PostingFile, key: &str, value: &str) -> std::result::Result<P
         salary.min = salary.min.or(salary.max).or(Some(0.0));
         salary.max = salary.max.or(salary.min);
     }
-    let layer = Layer {
-        origin: Origin::File("your answers".into()),
-        text: "".into(),
-        start: 0,
-        facts: candidate,
-        branding: None,
-        lint: None,
-    };
+    let layer = Layer::new(Origin::File("your answers".into()), "".into(), candidate);
     posting::validate(&[layer]).map_err(|e| explain(&e))?;
     Ok(merged)
 }
