@@ -108,6 +108,10 @@ pub fn check_catalog(user_dir: Option<&Path>) -> Result<CheckReport> {
     if let Some(dir) = user_dir {
         problems.extend(ignored_files(dir)?);
     }
+    // The lint rules are catalog files too (lint/*.yaml): they must parse.
+    if let Err(error) = crate::lint::LintRules::from_files(&files) {
+        problems.push(error);
+    }
 
     let samples = sample_layers()?;
     for role in catalog.roles() {

@@ -235,6 +235,22 @@ fn check_reports_profile_schema_problems_in_every_file() {
 }
 
 #[test]
+fn check_reports_a_broken_lint_rule_file() {
+    let (_dir, catalog) = initialised();
+    edit(
+        &catalog.join("lint/thresholds.yaml"),
+        "requirements:",
+        "bogus: 1\nrequirements:",
+    );
+    let stderr = check_fails(&catalog);
+    let thresholds = catalog.join("lint/thresholds.yaml").display().to_string();
+    assert!(
+        stderr.contains(&format!("{thresholds}:")) && stderr.contains("unknown field `bogus`"),
+        "{stderr}"
+    );
+}
+
+#[test]
 fn a_missing_catalog_folder_is_an_error() {
     for command in [
         &["check"][..],
