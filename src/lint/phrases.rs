@@ -157,6 +157,7 @@ mod tests {
             ("A spreadsheet wizard.", "wizard"),
             ("We have a hacker culture.", "hacker-culture"),
             ("We work hard, play hard!", "work-hard-play-hard"),
+            ("The team works hard and plays hard.", "work-hard-play-hard"),
             ("You are a digital native.", "digital-native"),
             ("Join our young team.", "young"),
             ("We value culture fit.", "culture-fit"),
