@@ -14,7 +14,6 @@ use crate::cli::BatchArgs;
 use crate::error::{Error, Result};
 use crate::fsio;
 use crate::lint::output::Counts;
-use crate::lint::LintRules;
 use crate::render::{self, Format, RenderOptions};
 
 /// Runs the batch; exit 1 when any job failed.
@@ -29,15 +28,8 @@ pub fn run(catalog: &Catalog, catalog_dir: Option<&Path>, args: &BatchArgs) -> R
     let manifest = batch::read_manifest(&args.manifest, args.company.as_deref())?;
     let lint = match args.lint {
         false => None,
-        true => {
-            let mut rules = LintRules::load(catalog_dir)?;
-            // The company's `lint: {disable: [...]}` applies to every job of the manifest.
-            if let Some(company) = manifest.company.as_ref().filter(|c| c.lint.is_some()) {
-                let disable = &company.lint.as_ref().expect("filtered").disable;
-                rules.disable(disable, &company.origin, &company.text)?;
-            }
-            Some(rules)
-        }
+        // The company's `lint: {disable: [...]}` applies to every job of the manifest.
+        true => Some(super::lint::rules_for(catalog_dir, &manifest.shared_layers())?),
     };
     let options = BatchOptions {
         out_dir: args.out_dir.clone(),

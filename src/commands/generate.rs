@@ -58,7 +58,7 @@ pub fn run(catalog: &Catalog, catalog_dir: Option<&Path>, args: &GenerateArgs) -
             .output
             .as_ref()
             .map_or(job.title.clone(), |p| p.display().to_string());
-        if super::lint::lint_generated(catalog_dir, args.company.as_deref(), &markdown, &job.posting, &name)? {
+        if super::lint::lint_generated(catalog_dir, &layers, &markdown, &job.posting, &name)? {
             return Ok(exit::FINDINGS);
         }
     }

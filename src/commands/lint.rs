@@ -8,13 +8,17 @@ use crate::cli::{LintArgs, LintFormat};
 use crate::error::{Error, Result};
 use crate::lint::output::{self, FileReport};
 use crate::lint::{self, Document, Level, LintRules};
-use crate::posting::{self, Posting};
+use crate::posting::{self, Layer, Posting};
 use crate::{fsio, resolve};
 
 /// Lints each file; a file that cannot be read is reported and the others still linted (exit 2).
 pub fn run(catalog_dir: Option<&Path>, args: &LintArgs) -> Result<i32> {
-    let rules = rules_for(catalog_dir, args.company.as_deref())?;
-    let facts = facts_from(args.company.as_deref(), args.job.as_deref())?;
+    let layers = layers_from(args.company.as_deref(), args.job.as_deref())?;
+    let rules = rules_for(catalog_dir, &layers)?;
+    let facts = match layers.is_empty() {
+        true => None,
+        false => Some(posting::validate(&layers)?),
+    };
     let mut reports = Vec::new();
     let mut unreadable = false;
     for path in &args.files {
@@ -46,11 +50,12 @@ pub fn run(catalog_dir: Option<&Path>, args: &LintArgs) -> Result<i32> {
     })
 }
 
-/// The catalog's lint rules, with the company file's `lint: {disable: [...]}` applied.
-pub(crate) fn rules_for(catalog_dir: Option<&Path>, company: Option<&Path>) -> Result<LintRules> {
+/// The catalog's lint rules, with the company's `lint: {disable: [...]}` applied (from the
+/// topmost layer that has one: a company file, or a manifest's inline company).
+pub(crate) fn rules_for(catalog_dir: Option<&Path>, layers: &[Layer]) -> Result<LintRules> {
     let mut rules = LintRules::load(catalog_dir)?;
-    if let Some(path) = company {
-        lint::apply_company_settings(&mut rules, path)?;
+    if let Some((layer, settings)) = layers.iter().rev().find_map(|l| l.lint.as_ref().map(|s| (l, s))) {
+        rules.disable(&settings.disable, &layer.origin, &layer.text)?;
     }
     Ok(rules)
 }
@@ -59,12 +64,12 @@ pub(crate) fn rules_for(catalog_dir: Option<&Path>, company: Option<&Path>) -> R
 /// and whether any is an error.
 pub(crate) fn lint_generated(
     catalog_dir: Option<&Path>,
-    company: Option<&Path>,
+    layers: &[Layer],
     markdown: &str,
     posting: &Posting,
     name: &str,
 ) -> Result<bool> {
-    let rules = rules_for(catalog_dir, company)?;
+    let rules = rules_for(catalog_dir, layers)?;
     let reports = [FileReport {
         file: name.to_owned(),
         report: lint::lint_markdown(markdown, Some(posting), &rules),
@@ -73,7 +78,7 @@ pub(crate) fn lint_generated(
     Ok(output::fails(&reports, Level::Error))
 }
 
-fn facts_from(company: Option<&Path>, job: Option<&Path>) -> Result<Option<Posting>> {
+fn layers_from(company: Option<&Path>, job: Option<&Path>) -> Result<Vec<Layer>> {
     let mut layers = Vec::new();
     if let Some(path) = company {
         layers.push(resolve::company_file_layer(path)?);
@@ -81,10 +86,7 @@ fn facts_from(company: Option<&Path>, job: Option<&Path>) -> Result<Option<Posti
     if let Some(path) = job {
         layers.push(resolve::job_file_layer(path)?);
     }
-    match layers.is_empty() {
-        true => Ok(None),
-        false => posting::validate(&layers).map(Some),
-    }
+    Ok(layers)
 }
 
 /// Reads Markdown (or `-`, standard input) or a DOCX file (by extension or by its zip signature).

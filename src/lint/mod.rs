@@ -15,8 +15,6 @@ mod readability;
 mod requirements;
 pub mod rules;
 
-use std::path::Path;
-
 use serde::{Deserialize, Serialize};
 
 pub use document::{BlockKind, Document};
@@ -24,9 +22,7 @@ pub use gender_coding::GenderCoding;
 pub use readability::Readability;
 pub use rules::LintRules;
 
-use crate::error::{Origin, Result};
-use crate::posting::{CompanyFile, Posting};
-use crate::{fsio, yaml};
+use crate::posting::Posting;
 
 /// How serious a finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, clap::ValueEnum)]
@@ -121,17 +117,6 @@ pub fn lint_document(doc: &Document, facts: Option<&Posting>, rules: &LintRules)
         },
         findings,
     }
-}
-
-/// Reads a company file's `lint: {disable: [...]}` block into `rules` (other fields are the posting's business).
-pub fn apply_company_settings(rules: &mut LintRules, company_file: &Path) -> Result<()> {
-    let text = fsio::read_text(company_file)?;
-    let origin = Origin::File(company_file.display().to_string());
-    let company = yaml::from_str::<CompanyFile>(&origin, &text)?;
-    if let Some(settings) = company.lint {
-        rules.disable(&settings.disable, &origin, &text)?;
-    }
-    Ok(())
 }
 
 impl Finding {
