@@ -272,3 +272,34 @@ fn help_and_version() {
     assert!(stdout_of(&["generate", "--help"]).contains("Examples:"));
     assert!(stdout_of(&["--version"]).starts_with("jdgen "));
 }
+
+#[test]
+fn a_closed_pipe_ends_quietly() {
+    use std::io::Read;
+    // Longer than a pipe's buffer, so jdgen is still writing when the reader goes away.
+    let (_dir, job) = temp_file(
+        "job.yaml",
+        &format!("team: \"{}\"\n", "A team sentence. ".repeat(20_000)),
+    );
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("jdgen"))
+        .args([
+            "generate",
+            "-r",
+            "scrum-master",
+            "-l",
+            "lead",
+            "--job",
+            job.to_str().unwrap(),
+        ])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = [0u8; 16];
+    child.stdout.take().unwrap().read_exact(&mut first).unwrap();
+    // The read end is dropped here, as `jdgen … | head -c 16` would.
+    let output = child.wait_with_output().unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    assert!(output.stderr.is_empty(), "{}", String::from_utf8_lossy(&output.stderr));
+    assert_eq!(&first, b"# Lead Scrum Mas");
+}
