@@ -29,12 +29,18 @@ impl TemplateEngine {
         let mut registry = Handlebars::new();
         registry.set_strict_mode(true);
         registry.register_escape_fn(escape_markdown);
-        registry.register_helper("paragraphs", Box::new(paragraphs_helper));
-        registry.register_helper("link", Box::new(link_helper));
+        // `{{paragraphs text}}`: multi-paragraph text as escaped Markdown paragraphs.
+        registry.register_helper(
+            "paragraphs",
+            Box::new(TextHelper("paragraphs", |t| Ok(escape_paragraphs(t)))),
+        );
+        // `{{link address}}`: a Markdown link to a web or e-mail address.
+        registry.register_helper("link", Box::new(TextHelper("link", |t| Ok(markdown_link(t)))));
+        // `{{long_date "2027-01-31"}}`: "31 January 2027", unambiguous in every English locale.
+        registry.register_helper("long_date", Box::new(TextHelper("long_date", long_date)));
         registry.register_helper("join", Box::new(join_helper));
         registry.register_helper("inc", Box::new(inc_helper));
         registry.register_helper(INCLUDE_HELPER, Box::new(IncludeHelper));
-        registry.register_helper("long_date", Box::new(long_date_helper));
         TemplateEngine {
             registry,
             sources: BTreeMap::new(),
@@ -145,28 +151,22 @@ fn string_param<'a>(helper: &'a Helper, name: &'static str, index: usize) -> std
         .ok_or_else(|| RenderErrorReason::InvalidParamType("string").into())
 }
 
-/// `{{paragraphs text}}`: multi-paragraph text as escaped Markdown paragraphs.
-fn paragraphs_helper(
-    helper: &Helper,
-    _: &Handlebars,
-    _: &Context,
-    _: &mut RenderContext,
-    out: &mut dyn Output,
-) -> HelperResult {
-    out.write(&escape_paragraphs(string_param(helper, "paragraphs", 0)?))?;
-    Ok(())
-}
+/// A helper that writes what `.1` makes of its one string parameter. The output is not
+/// escaped again: each transform escapes the user text it writes.
+struct TextHelper(&'static str, fn(&str) -> std::result::Result<String, RenderError>);
 
-/// `{{link address}}`: a Markdown link to a web or e-mail address.
-fn link_helper(
-    helper: &Helper,
-    _: &Handlebars,
-    _: &Context,
-    _: &mut RenderContext,
-    out: &mut dyn Output,
-) -> HelperResult {
-    out.write(&markdown_link(string_param(helper, "link", 0)?))?;
-    Ok(())
+impl handlebars::HelperDef for TextHelper {
+    fn call<'reg: 'rc, 'rc>(
+        &self,
+        helper: &Helper<'rc>,
+        _: &'reg Handlebars<'reg>,
+        _: &'rc Context,
+        _: &mut RenderContext<'reg, 'rc>,
+        out: &mut dyn Output,
+    ) -> HelperResult {
+        out.write(&(self.1)(string_param(helper, self.0, 0)?)?)?;
+        Ok(())
+    }
 }
 
 /// `{{join list ", "}}`: list items escaped and joined (", " when no separator is given).
@@ -271,19 +271,11 @@ impl handlebars::HelperDef for IncludeHelper {
     }
 }
 
-/// `{{long_date "2027-01-31"}}`: "31 January 2027", unambiguous in every English locale.
-fn long_date_helper(
-    helper: &Helper,
-    _: &Handlebars,
-    _: &Context,
-    _: &mut RenderContext,
-    out: &mut dyn Output,
-) -> HelperResult {
-    let text = string_param(helper, "long_date", 0)?;
+/// "2027-01-31" as "31 January 2027".
+fn long_date(text: &str) -> std::result::Result<String, RenderError> {
     let date = chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d")
         .map_err(|_| RenderErrorReason::InvalidParamType("date written YYYY-MM-DD"))?;
-    out.write(&date.format("%-d %B %Y").to_string())?;
-    Ok(())
+    Ok(date.format("%-d %B %Y").to_string())
 }
 
 #[cfg(test)]
