@@ -62,6 +62,9 @@ pub enum Command {
     #[command(after_help = CHECK_EXAMPLES)]
     Check,
     /// Ask for a posting's facts on the terminal, then write the job file (and the description).
+    #[command(
+        after_help = "Example:\n  jdgen new            (answer the questions; it needs a terminal)\n  jdgen --catalog my-catalog new"
+    )]
     New,
     /// Print a shell completion script.
     #[command(after_help = COMPLETIONS_EXAMPLES)]
