@@ -269,7 +269,22 @@ fn list_levels_in_rank_order() {
 fn help_and_version() {
     let help = stdout_of(&["--help"]);
     assert!(help.contains("Examples:") && help.contains("Exit codes"));
-    assert!(stdout_of(&["generate", "--help"]).contains("Examples:"));
+    for command in [
+        "generate",
+        "batch",
+        "list",
+        "init",
+        "check",
+        "new",
+        "completions",
+        "man",
+        "lint",
+    ] {
+        assert!(
+            stdout_of(&[command, "--help"]).contains("Example"),
+            "{command} --help has no example"
+        );
+    }
     assert!(stdout_of(&["--version"]).starts_with("jdgen "));
 }
 
