@@ -203,12 +203,8 @@ pub struct GenerateArgs {
     /// Also lint the description (findings to standard error; exit 1 on an error-level finding).
     #[arg(long)]
     pub lint: bool,
-    /// A stylesheet that replaces the careers page's built-in one (html format).
-    #[arg(long, value_name = "FILE")]
-    pub css: Option<PathBuf>,
-    /// DOCX paper size. Default: letter for postings located in the US or Canada, else a4.
-    #[arg(long, value_enum, value_name = "SIZE")]
-    pub page: Option<crate::render::docx::PageSize>,
+    #[command(flatten)]
+    pub look: LookArgs,
 }
 
 /// `jdgen batch` flags.
@@ -241,6 +237,13 @@ pub struct BatchArgs {
     /// Lint every description (warnings and errors listed; exit 1 on an error-level finding).
     #[arg(long)]
     pub lint: bool,
+    #[command(flatten)]
+    pub look: LookArgs,
+}
+
+/// How the files look, for `generate` and `batch`.
+#[derive(Debug, Args)]
+pub struct LookArgs {
     /// A stylesheet that replaces the careers page's built-in one (html format).
     #[arg(long, value_name = "FILE")]
     pub css: Option<PathBuf>,

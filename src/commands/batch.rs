@@ -11,20 +11,16 @@ use super::exit;
 use crate::batch::{self, report, BatchOptions, JobOutcome};
 use crate::catalog::Catalog;
 use crate::cli::BatchArgs;
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::fsio;
 use crate::lint::output::Counts;
-use crate::render::{self, Format, RenderOptions};
+use crate::render::Format;
 
 /// Runs the batch; exit 1 when any job failed.
 pub fn run(catalog: &Catalog, catalog_dir: Option<&Path>, args: &BatchArgs) -> Result<i32> {
     let started = Instant::now();
     let formats = Format::parse_list(&args.format)?;
-    if args.css.is_some() && !formats.contains(&Format::Html) {
-        return Err(Error::Usage(
-            "--css styles the careers page; add html to --format".into(),
-        ));
-    }
+    let render = super::render_options(&args.look, &formats)?;
     let manifest = batch::read_manifest(&args.manifest, args.company.as_deref())?;
     let lint = match args.lint {
         false => None,
@@ -37,10 +33,7 @@ pub fn run(catalog: &Catalog, catalog_dir: Option<&Path>, args: &BatchArgs) -> R
         threads: args.jobs.map(usize::from),
         fail_fast: args.fail_fast,
         force: args.force,
-        render: RenderOptions {
-            stylesheet: args.css.as_deref().map(render::html::load_stylesheet).transpose()?,
-            page: args.page,
-        },
+        render,
         lint,
     };
     let manifest_name = manifest.path.display().to_string();

@@ -23,10 +23,7 @@ pub fn run(catalog: &Catalog, catalog_dir: Option<&Path>, args: &GenerateArgs) -
         layers.push(resolve::set_flag_layer(flag)?);
     }
     let job = resolve::resolve(catalog, &layers, args.role.as_deref(), args.level.as_deref())?;
-    let options = render::RenderOptions {
-        stylesheet: args.css.as_deref().map(render::html::load_stylesheet).transpose()?,
-        page: args.page,
-    };
+    let options = super::render_options(&args.look, &formats)?;
     let outputs = render::render_formats_with(catalog, &job, &formats, &options)?;
 
     match (&args.output, &args.out_dir) {
@@ -73,11 +70,6 @@ fn formats(args: &GenerateArgs) -> Result<Vec<Format>> {
         (None, Some(path)) => vec![format_of_path(path)?],
         (None, None) => vec![Format::Markdown],
     };
-    if args.css.is_some() && !formats.contains(&Format::Html) {
-        return Err(Error::Usage(
-            "--css styles the careers page; add html to --format (e.g. --format md,html)".into(),
-        ));
-    }
     match (&args.output, &args.out_dir) {
         (Some(_), _) if formats.len() > 1 => Err(Error::Usage(
             "-o writes one file; for several formats use --out-dir DIR".into(),

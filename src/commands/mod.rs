@@ -12,8 +12,9 @@ mod reference;
 use std::io::Write;
 
 use crate::catalog::Catalog;
-use crate::cli::{Cli, Command};
+use crate::cli::{Cli, Command, LookArgs};
 use crate::error::{Error, Result};
+use crate::render::{Format, RenderOptions};
 
 /// Exit codes, documented in the README.
 pub mod exit {
@@ -47,6 +48,23 @@ pub fn run(cli: Cli) -> Result<i32> {
         Command::Man => reference::man(),
         Command::Lint(args) => lint::run(catalog_dir, &args),
     }
+}
+
+/// The render options `look` asks for, checked against the formats being written.
+pub(crate) fn render_options(look: &LookArgs, formats: &[Format]) -> Result<RenderOptions> {
+    if look.css.is_some() && !formats.contains(&Format::Html) {
+        return Err(Error::Usage(
+            "--css styles the careers page; add html to --format (e.g. --format md,html)".into(),
+        ));
+    }
+    Ok(RenderOptions {
+        stylesheet: look
+            .css
+            .as_deref()
+            .map(crate::render::html::load_stylesheet)
+            .transpose()?,
+        page: look.page,
+    })
 }
 
 /// Writes to standard output; a closed pipe (`jdgen … | head`) ends the run quietly.
