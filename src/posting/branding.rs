@@ -1,6 +1,7 @@
 //! A company's look for DOCX output (`branding:` in the company file): font, heading colour, a reference Word document.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
@@ -23,13 +24,14 @@ pub struct BrandingFacts {
 }
 
 /// Validated branding: every field is usable as is.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Branding {
     pub font: Option<String>,
     /// Six upper-case hex digits, no `#`.
     pub heading_color: Option<String>,
-    /// The reference document's path, resolved against the company file's folder; the file exists.
-    pub reference_docx: Option<PathBuf>,
+    /// The reference document's `word/styles.xml`, read once when the company file is read
+    /// (a batch renders thousands of documents with it).
+    pub reference_styles: Option<Arc<str>>,
 }
 
 impl BrandingFacts {
@@ -73,7 +75,7 @@ impl BrandingFacts {
                 Some(digits.to_ascii_uppercase())
             }
         };
-        let reference_docx = match self.reference_docx {
+        let reference_styles = match self.reference_docx {
             None => None,
             Some(path) => {
                 let resolved = base.join(&path);
@@ -84,13 +86,13 @@ impl BrandingFacts {
                         "give the path of a .docx file, relative to the company file",
                     ));
                 }
-                Some(resolved)
+                Some(crate::render::docx::reference_styles(&resolved)?.into())
             }
         };
         Ok(Branding {
             font,
             heading_color,
-            reference_docx,
+            reference_styles,
         })
     }
 }

@@ -159,10 +159,7 @@ pub fn docx_options(job: &Job, options: &RenderOptions) -> Result<DocxOptions> {
         page: options.page.unwrap_or_else(|| default_page(job)),
         font: job.branding.font.clone().unwrap_or(defaults.font),
         heading_color: job.branding.heading_color.clone().unwrap_or(defaults.heading_color),
-        reference_styles: match &job.branding.reference_docx {
-            Some(path) => Some(docx::reference_styles(path)?),
-            None => None,
-        },
+        reference_styles: job.branding.reference_styles.clone(),
     })
 }
 

@@ -48,7 +48,7 @@ pub struct DocxOptions {
     /// Heading colour, six hex digits (`1F3864`).
     pub heading_color: String,
     /// A reference document's `word/styles.xml`, used instead of jdgen's own styles (as pandoc's `--reference-doc`).
-    pub reference_styles: Option<String>,
+    pub reference_styles: Option<std::sync::Arc<str>>,
 }
 
 /// The default timestamp when a posting has no date: a fixed epoch, so output never depends on the clock.

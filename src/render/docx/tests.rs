@@ -324,7 +324,7 @@ fn reference_styles_are_used_and_completed_by_name() {
         r#"<?xml version="1.0"?><w:styles xmlns:w="{W}"><w:style w:type="paragraph" w:default="1" w:styleId="Standard"><w:name w:val="Normal"/></w:style><w:style w:type="paragraph" w:styleId="berschrift1"><w:name w:val="heading 1"/></w:style></w:styles>"#
     );
     let options = DocxOptions {
-        reference_styles: Some(reference),
+        reference_styles: Some(reference.into()),
         ..DocxOptions::default()
     };
     let docx = markdown_to_docx("# Title\n\nBody\n\n## Part", &options).unwrap();
