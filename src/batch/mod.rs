@@ -184,10 +184,7 @@ fn write_job(
     let stem = outcome.id.clone().unwrap_or_default();
     let outputs = render::render_formats_with(catalog, &job, &options.formats, &options.render)?;
     if let Some(rules) = &options.lint {
-        let markdown = match outputs.iter().find(|o| o.format == Format::Markdown) {
-            Some(output) => String::from_utf8_lossy(&output.bytes).into_owned(),
-            None => render::render_markdown(catalog, &job)?,
-        };
+        let markdown = render::markdown_of(catalog, &job, &outputs)?;
         let mut report = FileReport {
             file: format!("{stem}.md"),
             report: crate::lint::lint_markdown(&markdown, Some(&job.posting), rules),

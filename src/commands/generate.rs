@@ -50,7 +50,7 @@ pub fn run(catalog: &Catalog, catalog_dir: Option<&Path>, args: &GenerateArgs) -
         (None, None) => write_stdout(&outputs[0].bytes)?,
     }
     if args.lint {
-        let markdown = render::render_markdown(catalog, &job)?;
+        let markdown = render::markdown_of(catalog, &job, &outputs)?;
         let name = args
             .output
             .as_ref()

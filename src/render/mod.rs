@@ -117,6 +117,14 @@ pub struct RenderOptions {
     pub page: Option<PageSize>,
 }
 
+/// The Markdown among `outputs`, or the job's Markdown rendered anew when it was not asked for.
+pub fn markdown_of(catalog: &Catalog, job: &Job, outputs: &[Rendered]) -> Result<String> {
+    match outputs.iter().find(|o| o.format == Format::Markdown) {
+        Some(output) => Ok(String::from_utf8_lossy(&output.bytes).into_owned()),
+        None => render_markdown(catalog, job),
+    }
+}
+
 /// Renders `job` in each of `formats`, all from the same Markdown, with default output settings.
 pub fn render_formats(catalog: &Catalog, job: &Job, formats: &[Format]) -> Result<Vec<Rendered>> {
     render_formats_with(catalog, job, formats, &RenderOptions::default())
