@@ -164,41 +164,38 @@ struct WholeManifest {
 }
 
 fn read_yaml(path: &Path, origin: Origin, text: Arc<str>) -> Result<Manifest> {
-    let Some(sections) = split_sections(&text) else {
-        // Not laid out in block style: parse the whole document and locate jobs by position.
-        let whole: WholeManifest = yaml::from_str(&origin, &text)?;
-        let Some(values) = whole.jobs else {
-            return Err(manifest_error(&origin, "the manifest needs a `jobs:` list"));
-        };
-        let jobs = indexed_jobs(values);
-        let company = whole
-            .company
-            .map(|c| company_layer(path, &origin, &text, 0, c))
-            .transpose()?;
-        let defaults = whole.defaults.map(|facts| Layer::new(origin.clone(), "".into(), facts));
-        return Ok(Manifest {
-            path: path.to_owned(),
-            company,
-            defaults,
-            jobs,
-            origin,
-            text,
-            columns: Vec::new(),
-        });
+    let (company, defaults, jobs) = match split_sections(&text) {
+        Some(sections) => read_sections(path, &origin, &text, &sections)?,
+        None => read_whole(path, &origin, &text)?,
     };
-    sections.check_keys(&origin)?;
+    Ok(Manifest {
+        path: path.to_owned(),
+        company,
+        defaults,
+        jobs,
+        origin,
+        text,
+        columns: Vec::new(),
+    })
+}
 
-    let company = match sections.chunk("company", &text) {
+/// A manifest's company, defaults and jobs.
+type Parts = (Option<Layer>, Option<Layer>, Vec<ManifestJob>);
+
+/// A block-style manifest, section by section, each job located at its line.
+fn read_sections(path: &Path, origin: &Origin, text: &Arc<str>, sections: &Sections) -> Result<Parts> {
+    sections.check_keys(origin)?;
+    let company = match sections.chunk("company", text) {
         None => None,
         Some((chunk, line, start)) => {
-            let reference: CompanyRef = yaml::from_chunk(&origin, &chunk, &text, line)?;
-            Some(company_layer(path, &origin, &text, start, reference)?)
+            let reference: CompanyRef = yaml::from_chunk(origin, &chunk, text, line)?;
+            Some(company_layer(path, origin, text, start, reference)?)
         }
     };
-    let defaults = match sections.chunk("defaults", &text) {
+    let defaults = match sections.chunk("defaults", text) {
         None => None,
         Some((chunk, line, start)) => {
-            let facts: PostingFile = yaml::from_chunk(&origin, &chunk, &text, line)?;
+            let facts: PostingFile = yaml::from_chunk(origin, &chunk, text, line)?;
             Some(Layer {
                 origin: origin.clone(),
                 text: text.clone(),
@@ -209,7 +206,7 @@ fn read_yaml(path: &Path, origin: Origin, text: Arc<str>) -> Result<Manifest> {
             })
         }
     };
-    let jobs = match sections.job_chunks(&text) {
+    let jobs = match sections.job_chunks(text) {
         Some(chunks) => chunks
             .into_iter()
             .map(|chunk| ManifestJob {
@@ -224,20 +221,26 @@ fn read_yaml(path: &Path, origin: Origin, text: Arc<str>) -> Result<Manifest> {
         // A flow-style list (`jobs: [{...}, {...}]`): parse it, locate jobs by position.
         None => {
             let (chunk, line, _) = sections
-                .chunk("jobs", &text)
-                .ok_or_else(|| manifest_error(&origin, "the manifest needs a `jobs:` list"))?;
-            indexed_jobs(yaml::from_chunk(&origin, &chunk, &text, line)?)
+                .chunk("jobs", text)
+                .ok_or_else(|| manifest_error(origin, "the manifest needs a `jobs:` list"))?;
+            indexed_jobs(yaml::from_chunk(origin, &chunk, text, line)?)
         }
     };
-    Ok(Manifest {
-        path: path.to_owned(),
-        company,
-        defaults,
-        jobs,
-        origin,
-        text,
-        columns: Vec::new(),
-    })
+    Ok((company, defaults, jobs))
+}
+
+/// A manifest not laid out in block style: the whole document parsed at once, jobs located by position.
+fn read_whole(path: &Path, origin: &Origin, text: &Arc<str>) -> Result<Parts> {
+    let whole: WholeManifest = yaml::from_str(origin, text)?;
+    let Some(values) = whole.jobs else {
+        return Err(manifest_error(origin, "the manifest needs a `jobs:` list"));
+    };
+    let company = whole
+        .company
+        .map(|c| company_layer(path, origin, text, 0, c))
+        .transpose()?;
+    let defaults = whole.defaults.map(|facts| Layer::new(origin.clone(), "".into(), facts));
+    Ok((company, defaults, indexed_jobs(values)))
 }
 
 /// Jobs parsed as one list we could not map to lines, located by their position.
