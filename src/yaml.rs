@@ -67,6 +67,11 @@ pub fn from_value<T: DeserializeOwned>(origin: &Origin, value: Value) -> Result<
     serde_yaml::from_value(value).map_err(|error| convert(origin, "", &error))
 }
 
+/// Converts plain data to a YAML value (to look fields up by name).
+pub fn to_value<T: serde::Serialize>(value: &T) -> Value {
+    serde_yaml::to_value(value).unwrap_or(Value::Null)
+}
+
 /// Serializes a value to YAML text (for files jdgen writes).
 pub fn to_string<T: serde::Serialize>(value: &T) -> String {
     serde_yaml::to_string(value).expect("serializing plain data to YAML cannot fail")

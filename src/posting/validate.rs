@@ -334,7 +334,7 @@ pub fn locate(layers: &[Layer], field: &str) -> (Origin, Option<Located>) {
 
 /// Whether `facts` sets the field at `path`.
 fn sets(facts: &PostingFile, path: &[&str]) -> bool {
-    let value = serde_yaml::to_value(facts).unwrap_or(yaml::Value::Null);
+    let value = yaml::to_value(facts);
     let mut node = &value;
     for key in path {
         match node.get(*key) {
