@@ -2,7 +2,7 @@
 //! (include_dir embeds the folders but cannot tell cargo to watch them).
 
 fn main() {
-    for folder in ["templates", "profiles", "lint", "examples"] {
+    for folder in ["templates", "profiles", "roles", "spelling", "lint", "examples"] {
         println!("cargo:rerun-if-changed={folder}");
     }
 }

@@ -18,6 +18,12 @@ const SAMPLE_POSTINGS: [(&str, &str); 3] = [
         r#"
 company: {name: "Sample & Co <Labs>", website: "https://sample.example", about: "We make samples.\n\nTwo paragraphs."}
 team: "A team of six."
+reports_to: "Vice President of Samples"
+direct_reports: "4 sample managers"
+team_size: 8
+tools: [Jira, Figma]
+languages: [{language: English, level: fluent}, "German (B2)"]
+travel: "Up to 15% travel"
 location: {city: Berlin, region: Berlin, country: DE}
 workplace: remote
 remote: {countries: [DE, AT], timezones: "CET ± 2 hours"}
@@ -35,14 +41,20 @@ equal_opportunity: "We welcome everyone."
 "#,
     ),
     (
-        "every fact, on-site, apply by e-mail",
+        "every fact, on-site in the US, a contract, apply by e-mail",
         r#"
 company: {name: "Sample Co", website: "https://sample.example", about: "We make samples."}
 team: "A team of six."
-location: {city: Lyon, country: FR}
+reports_to: "The CEO"
+direct_reports: 0
+team_size: 1
+tools: [Jira]
+languages: ["Spanish (conversational)"]
+travel: "None"
+location: {city: New York, region: NY, country: US}
 workplace: onsite
-employment_type: part-time
-salary: {min: 40, max: 55, currency: USD, period: hour}
+employment_type: contract
+salary: {min: 600, max: 600, currency: USD, period: day}
 benefits: [Pension]
 responsibilities: [Own the sample roadmap.]
 requirements: [Experience with samples.]
@@ -115,21 +127,19 @@ pub fn check_catalog(user_dir: Option<&Path>) -> Result<CheckReport> {
 
     let samples = sample_layers()?;
     for role in catalog.roles() {
-        for level in catalog.levels() {
-            for layer in &samples {
-                let posting = posting::validate(std::slice::from_ref(layer))?;
-                let job = Job {
-                    role,
-                    level,
-                    posting,
-                    title: level.profile.title_for(&role.meta.title, &role.meta.discipline),
-                    branding: Default::default(),
-                };
-                match render_markdown(&catalog, &job) {
-                    // The partial scan above already names a missing partial, once, where it is used.
-                    Err(Error::Template { message, .. }) if message.starts_with("the partial `") => {}
-                    Err(error) => problems.push(error),
-                    Ok(_) => {}
+        // Aliases render exactly as the id; variants have their own titles.
+        let names = std::iter::once(&role.meta.id).chain(role.meta.variants.iter().map(|v| &v.id));
+        for name in names {
+            for level in catalog.levels() {
+                for layer in &samples {
+                    let posting = posting::validate(std::slice::from_ref(layer))?;
+                    let job = Job::new(&catalog, role, level, name, posting);
+                    match render_markdown(&catalog, &job) {
+                        // The partial scan above already names a missing partial, once, where it is used.
+                        Err(Error::Template { message, .. }) if message.starts_with("the partial `") => {}
+                        Err(error) => problems.push(error),
+                        Ok(_) => {}
+                    }
                 }
             }
         }

@@ -2,9 +2,9 @@
 
 use std::path::Path;
 
-use crate::catalog::{Catalog, Level, RoleTemplate};
+use crate::catalog::{spelling, Catalog, Level, RoleAtLevel, RoleLevel, RoleTemplate, Variant};
 use crate::error::{Error, Origin, Result};
-use crate::posting::{self, Branding, CompanyFile, Layer, Posting, PostingFile};
+use crate::posting::{self, Branding, CompanyFile, Layer, Posting, PostingFile, Spelling};
 use crate::{fsio, yaml};
 
 /// One posting, ready to render: its role, its level and its validated facts.
@@ -12,17 +12,63 @@ use crate::{fsio, yaml};
 pub struct Job<'c> {
     pub role: &'c RoleTemplate,
     pub level: &'c Level,
+    /// The variant the role was asked for by (`project-manager`), which has its own titles.
+    pub variant: Option<&'c Variant>,
+    /// The catalog's cell for this role at this level, if it has one.
+    pub cell: Option<&'c RoleLevel>,
     pub posting: Posting,
-    /// The posting's title: the job's own, or the level's pattern filled in.
+    /// The posting's title: the job's own, or the catalog's title for the role at this level.
     pub title: String,
     /// The company's look for DOCX output (from the company file), or the default look.
     pub branding: Branding,
 }
 
-impl Job<'_> {
-    /// The compiled template for this job's role.
-    pub fn template_name(&self) -> String {
-        format!("role:{}", self.role.meta.id)
+impl<'c> Job<'c> {
+    /// A job for `role` at `level` (asked for by `name`), its title from the catalog unless the posting gives one.
+    pub fn new(
+        catalog: &'c Catalog,
+        role: &'c RoleTemplate,
+        level: &'c Level,
+        name: &str,
+        posting: Posting,
+    ) -> Job<'c> {
+        let at_level = catalog.at_level(role, level, name);
+        let title = match &posting.title {
+            Some(title) => title.clone(),
+            None => match posting.spelling() {
+                Spelling::Us => catalog.us_spelling().convert(&at_level.title()).into_owned(),
+                Spelling::Uk => at_level.title(),
+            },
+        };
+        Job {
+            role,
+            level,
+            variant: at_level.variant,
+            cell: at_level.cell,
+            posting,
+            title,
+            branding: Branding::default(),
+        }
+    }
+
+    /// The role at the level, with the catalog's fallbacks.
+    pub fn at_level(&self) -> RoleAtLevel<'c> {
+        RoleAtLevel {
+            role: self.role,
+            level: self.level,
+            cell: self.cell,
+            variant: self.variant,
+        }
+    }
+
+    /// The compiled template for this job's role, in the posting's spelling.
+    pub fn template_name(&self, catalog: &Catalog) -> String {
+        let name = format!("role:{}", self.role.meta.id);
+        let us = format!("{name}{}", spelling::US_SUFFIX);
+        match self.posting.spelling() == Spelling::Us && catalog.engine().has(&us) {
+            true => us,
+            false => name,
+        }
     }
 }
 
@@ -85,28 +131,18 @@ pub fn set_flag_layer(flag: &str) -> Result<Layer> {
 /// Resolves the layers (bottom first) and the `--role`/`--level` flags into a job.
 pub fn resolve<'c>(catalog: &'c Catalog, layers: &[Layer], role: Option<&str>, level: Option<&str>) -> Result<Job<'c>> {
     let posting = posting::validate(layers)?;
+    let role_name = role.or(posting.role.as_deref()).unwrap_or_default().to_owned();
     let role = pick(catalog, layers, "role", role, posting.role.as_deref(), |c, name| {
         c.role(name)
     })?;
     let level = pick(catalog, layers, "level", level, posting.level.as_deref(), |c, name| {
         c.level(name)
     })?;
-    let title = posting
-        .title
-        .clone()
-        .unwrap_or_else(|| level.profile.title_for(&role.meta.title, &role.meta.discipline));
-    let branding = layers
-        .iter()
-        .rev()
-        .find_map(|layer| layer.branding.clone())
-        .unwrap_or_default();
-    Ok(Job {
-        role,
-        level,
-        posting,
-        title,
-        branding,
-    })
+    let mut job = Job::new(catalog, role, level, &role_name, posting);
+    if let Some(branding) = layers.iter().rev().find_map(|layer| layer.branding.clone()) {
+        job.branding = branding;
+    }
+    Ok(job)
 }
 
 /// A role or level from the flag, else from the posting; an unknown name from a file is reported at its line.

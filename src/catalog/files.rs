@@ -11,6 +11,8 @@ use crate::fsio;
 static BUILTIN_PROFILES: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/profiles");
 static BUILTIN_TEMPLATES: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/templates");
 static BUILTIN_LINT: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/lint");
+static BUILTIN_ROLES: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/roles");
+static BUILTIN_SPELLING: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/spelling");
 
 /// Where a catalog file comes from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -53,6 +55,8 @@ pub fn builtin_files() -> BTreeMap<String, &'static str> {
         ("profiles", &BUILTIN_PROFILES),
         ("templates", &BUILTIN_TEMPLATES),
         ("lint", &BUILTIN_LINT),
+        ("roles", &BUILTIN_ROLES),
+        ("spelling", &BUILTIN_SPELLING),
     ] {
         collect_embedded(dir, prefix, &mut files);
     }
@@ -109,16 +113,29 @@ pub fn layered_files(user_dir: Option<&Path>) -> Result<BTreeMap<String, Catalog
 }
 
 /// Catalog files under a user folder: `profiles/*.yaml`, `templates/*.md.hbs`, `templates/partials/*.md.hbs`,
-/// `lint/*.yaml`.
+/// `roles/<role>/<level>.yaml`, `lint/*.yaml`, `spelling/*.yaml`.
 fn catalog_files_in(dir: &Path) -> Result<Vec<(String, PathBuf)>> {
-    let mut found = Vec::new();
-    for (sub, suffix) in [
+    let mut folders: Vec<(String, &str)> = [
         ("profiles", ".yaml"),
         ("templates", ".md.hbs"),
         ("templates/partials", ".md.hbs"),
         ("lint", ".yaml"),
-    ] {
-        let folder = dir.join(sub);
+        ("spelling", ".yaml"),
+    ]
+    .map(|(sub, suffix)| (sub.to_owned(), suffix))
+    .to_vec();
+    let roles = dir.join("roles");
+    if roles.is_dir() {
+        for entry in fsio::read_dir_sorted(&roles)? {
+            let name = entry.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+            if entry.is_dir() && !name.starts_with('.') {
+                folders.push((format!("roles/{name}"), ".yaml"));
+            }
+        }
+    }
+    let mut found = Vec::new();
+    for (sub, suffix) in folders {
+        let folder = dir.join(&sub);
         if !folder.is_dir() {
             continue;
         }

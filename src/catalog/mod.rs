@@ -1,8 +1,11 @@
-//! The catalog: seniority profiles and role templates, built-in or from a user's folder, compiled once per run.
+//! The catalog: seniority profiles, role templates and the role × level cells, built-in or from a user's folder, compiled once per run.
 
+mod cell;
 mod files;
+pub mod matrix;
 pub mod profile;
 pub mod role;
+pub mod spelling;
 mod starter;
 
 use std::collections::BTreeMap;
@@ -12,10 +15,16 @@ use crate::error::{Error, Located, Origin, Result};
 use crate::render::markdown::TemplateEngine;
 use crate::{suggest, yaml};
 
+pub use cell::{BulletItem, RoleLevel, Section};
 pub use files::{builtin_files, layered_files, CatalogFile, Provenance};
+pub use matrix::RoleAtLevel;
 pub use profile::{Bullets, SeniorityProfile, Years};
-pub use role::{split_front_matter, RoleMeta};
+pub use role::{split_front_matter, CoreBullets, Occupation, RoleMeta, Variant};
+pub use spelling::UsSpelling;
 pub use starter::starter_files;
+
+/// The catalog file of the US spelling list.
+pub const US_SPELLING_FILE: &str = "spelling/en-us.yaml";
 
 /// A role: its metadata, where it came from, and the name of its compiled template.
 #[derive(Debug, Clone)]
@@ -33,13 +42,32 @@ pub struct Level {
     pub provenance: Provenance,
 }
 
-/// Everything needed to render: roles, levels and the compiled templates.
+/// A role × level cell, with where it came from.
+#[derive(Debug, Clone)]
+pub struct Cell {
+    pub data: RoleLevel,
+    pub provenance: Provenance,
+    /// The catalog path, e.g. `roles/product-manager/head.yaml`.
+    pub path: String,
+}
+
+/// Everything needed to render: roles, levels, cells and the compiled templates.
 pub struct Catalog {
     roles: Vec<RoleTemplate>,
     levels: Vec<Level>,
+    /// By (role id, level id).
+    cells: BTreeMap<(String, String), Cell>,
+    us_spelling: UsSpelling,
     engine: TemplateEngine,
     /// Whether a user folder was layered in (an unknown name then cannot be "forgot --catalog").
     has_user_folder: bool,
+}
+
+/// A template body waiting to be compiled, once the spelling list is known.
+struct PendingTemplate {
+    name: String,
+    file: String,
+    body: String,
 }
 
 impl Catalog {
@@ -57,9 +85,11 @@ impl Catalog {
     pub fn load_collecting(user_dir: Option<&Path>) -> Result<(Catalog, Vec<Error>)> {
         let files = layered_files(user_dir)?;
         let mut problems = Vec::new();
-        let mut engine = TemplateEngine::new();
         let mut roles = Vec::new();
         let mut levels = Vec::new();
+        let mut cells = Vec::new();
+        let mut pending = Vec::new();
+        let mut us_spelling = UsSpelling::default();
 
         for (relative, file) in &files {
             let name = file.display_name(relative);
@@ -78,79 +108,214 @@ impl Catalog {
                     }
                     Err(error) => problems.push(error),
                 }
+            } else if let Some((role, level)) = relative
+                .strip_prefix("roles/")
+                .and_then(|f| f.strip_suffix(".yaml"))
+                .and_then(|f| f.split_once('/'))
+            {
+                match yaml::from_str::<RoleLevel>(&origin, &file.text) {
+                    Ok(data) => cells.push((
+                        (role.to_owned(), level.to_owned()),
+                        Cell {
+                            data,
+                            provenance: file.provenance.clone(),
+                            path: relative.clone(),
+                        },
+                    )),
+                    Err(error) => problems.push(error),
+                }
+            } else if relative == US_SPELLING_FILE {
+                match yaml::from_str::<spelling::UsSpellingFile>(&origin, &file.text) {
+                    Ok(list) => {
+                        let (table, list_problems) = UsSpelling::new(list);
+                        for (field, message) in list_problems {
+                            let at = located_key(&name, &file.text, &field);
+                            problems.push(Error::invalid(origin.clone(), field, message, None, at));
+                        }
+                        us_spelling = table;
+                    }
+                    Err(error) => problems.push(error),
+                }
             } else if let Some(partial) = relative
                 .strip_prefix("templates/partials/")
                 .and_then(|f| f.strip_suffix(".md.hbs"))
             {
-                if let Err(error) = engine.register(partial, &name, &file.text) {
-                    problems.push(error);
-                }
+                pending.push(PendingTemplate {
+                    name: partial.to_owned(),
+                    file: name,
+                    body: file.text.clone(),
+                });
             } else if let Some(stem) = relative
                 .strip_prefix("templates/")
                 .and_then(|f| f.strip_suffix(".md.hbs"))
             {
-                let Some(split) = split_front_matter(&file.text) else {
-                    problems.push(Error::template(
-                        &name,
-                        "the template has no front matter",
-                        Some(
-                            "start the file with a `---` block giving id, title, discipline, focus, owns, horizon"
-                                .into(),
-                        ),
-                        Some(Located::at(&name, &file.text, 1, 1)),
-                    ));
-                    continue;
-                };
-                let meta = match yaml::from_str::<RoleMeta>(&origin, &split.front_matter) {
-                    Ok(meta) => meta,
-                    Err(error) => {
-                        problems.push(error);
-                        continue;
+                match role_template(stem, relative, file, &name) {
+                    Ok((role, body)) => {
+                        pending.push(PendingTemplate {
+                            name: format!("role:{stem}"),
+                            file: name,
+                            body,
+                        });
+                        roles.push(role);
                     }
-                };
-                if meta.id != stem {
-                    problems.push(Error::invalid(
-                        origin.clone(),
-                        "id",
-                        format!("'{}' differs from the file name '{stem}'; they must match", meta.id),
-                        None,
-                        located_key(&name, &file.text, "id"),
-                    ));
-                }
-                let template_name = format!("role:{stem}");
-                match engine.register(&template_name, &name, &split.body) {
-                    Ok(()) => roles.push(RoleTemplate {
-                        meta,
-                        provenance: file.provenance.clone(),
-                        path: relative.clone(),
-                    }),
-                    Err(error) => problems.push(error),
+                    Err(mut errors) => problems.append(&mut errors),
                 }
             }
         }
+
+        let mut engine = TemplateEngine::new();
+        let mut compiled = std::collections::BTreeSet::new();
+        for template in &pending {
+            match engine.register(&template.name, &template.file, &template.body) {
+                Ok(()) => {
+                    compiled.insert(template.name.clone());
+                    let us = us_spelling.convert_template(&template.body);
+                    if us != template.body {
+                        let us_name = format!("{}{}", template.name, spelling::US_SUFFIX);
+                        // The same text but for words: it compiles if the original did.
+                        engine.register(&us_name, &template.file, &us)?;
+                    }
+                }
+                Err(error) => problems.push(error),
+            }
+        }
+        roles.retain(|role| compiled.contains(&format!("role:{}", role.meta.id)));
 
         problems.extend(duplicate_names(
             "role",
             roles
                 .iter()
-                .map(|r| (&r.meta.id, &r.meta.aliases, r.provenance.to_string())),
+                .map(|r| (&r.meta.id, r.meta.names().skip(1).collect(), r.provenance.to_string())),
         ));
         problems.extend(duplicate_names(
             "level",
-            levels
-                .iter()
-                .map(|l| (&l.profile.id, &l.profile.aliases, l.provenance.to_string())),
+            levels.iter().map(|l| {
+                (
+                    &l.profile.id,
+                    l.profile.aliases.iter().collect(),
+                    l.provenance.to_string(),
+                )
+            }),
         ));
         levels.sort_by(|a, b| (a.profile.rank, &a.profile.id).cmp(&(b.profile.rank, &b.profile.id)));
-        Ok((
-            Catalog {
-                roles,
-                levels,
-                engine,
-                has_user_folder: user_dir.is_some(),
-            },
-            problems,
-        ))
+        let catalog = Catalog {
+            roles,
+            levels,
+            cells: cells.into_iter().collect(),
+            us_spelling,
+            engine,
+            has_user_folder: user_dir.is_some(),
+        };
+        problems.extend(catalog.matrix_problems(&files));
+        Ok((catalog, problems))
+    }
+
+    /// Problems between files: cells for unknown roles or levels, core keys that do not
+    /// exist, placeholders other than `{years}`, titles for unknown levels.
+    fn matrix_problems(&self, files: &BTreeMap<String, CatalogFile>) -> Vec<Error> {
+        let mut problems = Vec::new();
+        // Known by their files, so that a profile or template that failed to load is reported once, not again here.
+        let stems = |prefix: &str, suffix: &str| -> Vec<&str> {
+            files
+                .keys()
+                .filter_map(|path| path.strip_prefix(prefix)?.strip_suffix(suffix))
+                .filter(|stem| !stem.contains('/'))
+                .collect()
+        };
+        let level_ids = stems("profiles/", ".yaml");
+        let role_ids = stems("templates/", ".md.hbs");
+        let source = |path: &str| {
+            let file = &files[path];
+            (file.display_name(path), file.text.as_str())
+        };
+        for role in &self.roles {
+            let (name, text) = source(&role.path);
+            let origin = Origin::File(name.clone());
+            let mut titles = vec![("titles".to_owned(), &role.meta.titles)];
+            for (index, variant) in role.meta.variants.iter().enumerate() {
+                titles.push((format!("variants.{index}.titles"), &variant.titles));
+            }
+            for (field, map) in titles {
+                for level in map.keys().filter(|l| !level_ids.contains(&l.as_str())) {
+                    problems.push(Error::invalid(
+                        origin.clone(),
+                        format!("{field}.{level}"),
+                        format!("there is no level '{level}'"),
+                        Some(names_help("level", level, &level_ids)),
+                        located_key(&name, text, &format!("{field}.{level}")),
+                    ));
+                }
+            }
+            for section in Section::ALL {
+                for (key, bullet) in role.meta.core.section(section) {
+                    let field = format!("core.{}.{key}", section.key());
+                    problems.extend(placeholder_problems(&origin, &name, text, &field, bullet));
+                }
+            }
+        }
+        for ((role_id, level_id), cell) in &self.cells {
+            let (name, text) = source(&cell.path);
+            let origin = Origin::File(name.clone());
+            let Some(role) = self.roles.iter().find(|r| &r.meta.id == role_id) else {
+                if role_ids.contains(&role_id.as_str()) {
+                    continue; // the role's template has its own problem
+                }
+                problems.push(Error::invalid(
+                    origin,
+                    "roles/<role>/",
+                    format!("the folder names no role: there is no templates/{role_id}.md.hbs"),
+                    Some(names_help("role", role_id, &role_ids)),
+                    None,
+                ));
+                continue;
+            };
+            if !level_ids.contains(&level_id.as_str()) {
+                problems.push(Error::invalid(
+                    origin,
+                    "roles/<role>/<level>.yaml",
+                    format!("the file names no level: there is no profiles/{level_id}.yaml"),
+                    Some(names_help("level", level_id, &level_ids)),
+                    None,
+                ));
+                continue;
+            }
+            let data = &cell.data;
+            let texts = [("summary", &data.summary)].into_iter();
+            for (field, value) in texts {
+                if let Some(value) = value {
+                    problems.extend(placeholder_problems(&origin, &name, text, field, value));
+                }
+            }
+            for section in Section::ALL {
+                let core = role.meta.core.section(section);
+                for (index, item) in data.section(section).unwrap_or_default().iter().enumerate() {
+                    let field = format!("{}.{index}", section.key());
+                    match item {
+                        BulletItem::Text(bullet) => {
+                            problems.extend(placeholder_problems(&origin, &name, text, &field, bullet))
+                        }
+                        BulletItem::Core(key) if !core.contains_key(key) => {
+                            let keys: Vec<&str> = core.keys().map(String::as_str).collect();
+                            problems.push(Error::invalid(
+                                origin.clone(),
+                                field.clone(),
+                                format!("the role {role_id} has no core {} bullet '{key}'", section.key()),
+                                Some(match keys.is_empty() {
+                                    true => format!(
+                                        "its template's front matter has no core.{} bullets; write the text here",
+                                        section.key()
+                                    ),
+                                    false => names_help("core bullet", key, &keys),
+                                }),
+                                located_key(&name, text, section.key()),
+                            ));
+                        }
+                        BulletItem::Core(_) => {}
+                    }
+                }
+            }
+        }
+        problems
     }
 
     /// Roles, sorted by id.
@@ -173,19 +338,43 @@ impl Catalog {
         &mut self.engine
     }
 
-    /// A role by id or alias (any case), or an error with a suggestion.
+    /// A role by id, alias or variant id (any case), or an error with a suggestion.
     pub fn role(&self, name: &str) -> Result<&RoleTemplate> {
         let wanted = name.trim().to_lowercase();
         self.roles
             .iter()
-            .find(|r| r.meta.id == wanted || r.meta.aliases.iter().any(|a| a.to_lowercase() == wanted))
+            .find(|r| r.meta.names().any(|n| n.to_lowercase() == wanted))
             .ok_or_else(|| {
-                let names = self
-                    .roles
-                    .iter()
-                    .flat_map(|r| std::iter::once(&r.meta.id).chain(&r.meta.aliases));
+                let names = self.roles.iter().flat_map(|r| r.meta.names());
                 unknown("role", name, names.map(String::as_str).collect(), self.has_user_folder)
             })
+    }
+
+    /// The cell of a role at a level, if the catalog has one.
+    pub fn cell(&self, role_id: &str, level_id: &str) -> Option<&RoleLevel> {
+        self.cells
+            .get(&(role_id.to_owned(), level_id.to_owned()))
+            .map(|cell| &cell.data)
+    }
+
+    /// Every cell, by (role id, level id).
+    pub fn cells(&self) -> &BTreeMap<(String, String), Cell> {
+        &self.cells
+    }
+
+    /// A role at a level, asked for by `name` (the role's id, an alias or a variant id).
+    pub fn at_level<'c>(&'c self, role: &'c RoleTemplate, level: &'c Level, name: &str) -> RoleAtLevel<'c> {
+        RoleAtLevel {
+            role,
+            level,
+            cell: self.cell(&role.meta.id, &level.profile.id),
+            variant: role.meta.variant(name.trim()),
+        }
+    }
+
+    /// The British → US word list for US postings.
+    pub fn us_spelling(&self) -> &UsSpelling {
+        &self.us_spelling
     }
 
     /// A level by id or alias (any case), or an error with a suggestion.
@@ -228,12 +417,12 @@ fn unknown(kind: &'static str, name: &str, names: Vec<&str>, has_user_folder: bo
     }
 }
 
-/// Ids and aliases must name one entry each; `source` says where each entry was read.
-fn duplicate_names<'a>(kind: &str, entries: impl Iterator<Item = (&'a String, &'a Vec<String>, String)>) -> Vec<Error> {
+/// Ids and other names must name one entry each; `source` says where each entry was read.
+fn duplicate_names<'a>(kind: &str, entries: impl Iterator<Item = (&'a String, Vec<&'a String>, String)>) -> Vec<Error> {
     let mut seen: BTreeMap<String, (&String, String)> = BTreeMap::new();
     let mut problems = Vec::new();
-    for (id, aliases, source) in entries {
-        for name in std::iter::once(id).chain(aliases) {
+    for (id, others, source) in entries {
+        for name in std::iter::once(id).chain(others) {
             if let Some((other, other_source)) = seen.insert(name.to_lowercase(), (id, source.clone())) {
                 problems.push(Error::Usage(format!(
                     "the {kind} name '{name}' is used twice: by '{other}' ({other_source}) and by '{id}' ({source}); \
@@ -243,4 +432,67 @@ fn duplicate_names<'a>(kind: &str, entries: impl Iterator<Item = (&'a String, &'
         }
     }
     problems
+}
+
+/// A role template file: its front matter checked, and its body for compiling.
+fn role_template(
+    stem: &str,
+    relative: &str,
+    file: &CatalogFile,
+    name: &str,
+) -> Result<(RoleTemplate, String), Vec<Error>> {
+    let origin = Origin::File(name.to_owned());
+    let Some(split) = split_front_matter(&file.text) else {
+        return Err(vec![Error::template(
+            name,
+            "the template has no front matter",
+            Some("start the file with a `---` block giving id, title, discipline, focus, owns, horizon".into()),
+            Some(Located::at(name, &file.text, 1, 1)),
+        )]);
+    };
+    let meta = yaml::from_str::<RoleMeta>(&origin, &split.front_matter).map_err(|error| vec![error])?;
+    if meta.id != stem {
+        return Err(vec![Error::invalid(
+            origin,
+            "id",
+            format!("'{}' differs from the file name '{stem}'; they must match", meta.id),
+            None,
+            located_key(name, &file.text, "id"),
+        )]);
+    }
+    Ok((
+        RoleTemplate {
+            meta,
+            provenance: file.provenance.clone(),
+            path: relative.to_owned(),
+        },
+        split.body,
+    ))
+}
+
+/// Placeholders in catalog text that jdgen does not fill, each a problem at `field`.
+fn placeholder_problems(origin: &Origin, name: &str, text: &str, field: &str, value: &str) -> Vec<Error> {
+    matrix::unknown_placeholders(value)
+        .into_iter()
+        .map(|placeholder| {
+            Error::invalid(
+                origin.clone(),
+                field,
+                format!("unknown placeholder '{placeholder}'"),
+                Some(format!(
+                    "the one placeholder is {}, the years of experience the level asks",
+                    matrix::YEARS_PLACEHOLDER
+                )),
+                located_key(name, text, field),
+            )
+        })
+        .collect()
+}
+
+/// "did you mean" help for a name among `names`.
+fn names_help(kind: &str, name: &str, names: &[&str]) -> String {
+    match suggest::closest(name, names.iter().copied()) {
+        Some(best) => format!("did you mean '{best}'? {kind}s: {}", names.join(", ")),
+        None => format!("{kind}s: {}", names.join(", ")),
+    }
 }

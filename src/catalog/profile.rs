@@ -1,7 +1,5 @@
 //! A seniority profile: what a level means (scope, autonomy, years, leadership), independent of the role.
 
-use std::collections::BTreeMap;
-
 use serde::{Deserialize, Serialize};
 
 /// One level of seniority, as written in `profiles/<id>.yaml`.
@@ -26,12 +24,10 @@ pub struct SeniorityProfile {
     pub influence: String,
     pub people_leadership: String,
     pub horizon: String,
-    /// Bullets every role gets at this level.
+    /// Bullets every role gets at this level, after the role's core bullets, when the
+    /// role has no cell for this level (or its cell leaves the section out).
     #[serde(default)]
     pub bullets: Bullets,
-    /// Bullets for one role at this level, appended after the common ones.
-    #[serde(default)]
-    pub roles: BTreeMap<String, Bullets>,
 }
 
 /// Years of relevant experience.
@@ -57,19 +53,20 @@ pub struct Bullets {
     pub success: Vec<String>,
 }
 
-impl SeniorityProfile {
-    /// The common bullets followed by those for `role_id`.
-    pub fn bullets_for(&self, role_id: &str) -> Bullets {
-        let mut bullets = self.bullets.clone();
-        if let Some(extra) = self.roles.get(role_id) {
-            bullets.responsibilities.extend(extra.responsibilities.iter().cloned());
-            bullets.requirements.extend(extra.requirements.iter().cloned());
-            bullets.nice_to_have.extend(extra.nice_to_have.iter().cloned());
-            bullets.success.extend(extra.success.iter().cloned());
+impl Bullets {
+    /// The bullets of one section.
+    pub fn section(&self, section: super::Section) -> &[String] {
+        use super::Section::*;
+        match section {
+            Responsibilities => &self.responsibilities,
+            Requirements => &self.requirements,
+            NiceToHave => &self.nice_to_have,
+            Success => &self.success,
         }
-        bullets
     }
+}
 
+impl SeniorityProfile {
     /// The posting title for a role at this level.
     pub fn title_for(&self, role_title: &str, discipline: &str) -> String {
         self.title
@@ -136,13 +133,6 @@ mod tests {
                 success: vec!["common".into()],
                 ..Bullets::default()
             },
-            roles: BTreeMap::from([(
-                "scrum-master".into(),
-                Bullets {
-                    success: vec!["sm".into()],
-                    ..Bullets::default()
-                },
-            )]),
         }
     }
 
@@ -166,8 +156,7 @@ mod tests {
     }
 
     #[test]
-    fn role_bullets_follow_common_ones() {
-        assert_eq!(profile("x").bullets_for("scrum-master").success, ["common", "sm"]);
-        assert_eq!(profile("x").bullets_for("product-owner").success, ["common"]);
+    fn sections_are_named() {
+        assert_eq!(profile("x").bullets.section(super::super::Section::Success), ["common"]);
     }
 }

@@ -1,5 +1,8 @@
-//! A role template: the role's metadata (front matter) and its Handlebars Markdown body.
+//! A role template: the role's metadata and core bullets (front matter) and its Handlebars Markdown body.
 
+use std::collections::BTreeMap;
+
+use indexmap::IndexMap;
 use serde::{Deserialize, Serialize};
 
 /// What a role is, as written in a template's front matter.
@@ -11,8 +14,16 @@ pub struct RoleMeta {
     pub title: String,
     /// The discipline it belongs to, for titles like "Head of {discipline}".
     pub discipline: String,
+    /// Other names for exactly this role, with the same titles.
     #[serde(default)]
     pub aliases: Vec<String>,
+    /// Other names for this role that print their own titles (`project-manager` for
+    /// `project-owner`: the same work, the market's titles).
+    #[serde(default)]
+    pub variants: Vec<Variant>,
+    /// The posting title at each level, by level id; a level without one uses its pattern.
+    #[serde(default)]
+    pub titles: BTreeMap<String, String>,
     /// One line: what the role is for.
     pub focus: String,
     /// What it owns or is accountable for.
@@ -22,6 +33,78 @@ pub struct RoleMeta {
     /// Who it works with most.
     #[serde(default)]
     pub works_with: Vec<String>,
+    /// The O*NET-SOC occupation, for JSON-LD `occupationalCategory`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub occupation: Option<Occupation>,
+    /// The role's own bullets, true at every level, by key: a level's cell keeps, moves or leaves out each.
+    #[serde(default)]
+    pub core: CoreBullets,
+}
+
+/// Another name for a role, with its own titles.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Variant {
+    pub id: String,
+    /// The name as a title ("Project Manager"), for level patterns like "Senior {role}".
+    pub title: String,
+    /// The discipline, for "Head of {discipline}"; the role's when not given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub discipline: Option<String>,
+    /// The posting title at each level, by level id.
+    #[serde(default)]
+    pub titles: BTreeMap<String, String>,
+}
+
+/// An occupation in the O*NET-SOC taxonomy.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Occupation {
+    /// The O*NET-SOC code, e.g. "13-1082.00".
+    pub code: String,
+    /// Its title, e.g. "Project Management Specialists".
+    pub name: String,
+}
+
+/// A role's core bullets per section, each under a key that cells refer to; in order.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CoreBullets {
+    #[serde(default)]
+    pub responsibilities: IndexMap<String, String>,
+    #[serde(default)]
+    pub requirements: IndexMap<String, String>,
+    #[serde(default)]
+    pub nice_to_have: IndexMap<String, String>,
+    #[serde(default)]
+    pub success: IndexMap<String, String>,
+}
+
+impl CoreBullets {
+    /// The core bullets of one section.
+    pub fn section(&self, section: super::Section) -> &IndexMap<String, String> {
+        use super::Section::*;
+        match section {
+            Responsibilities => &self.responsibilities,
+            Requirements => &self.requirements,
+            NiceToHave => &self.nice_to_have,
+            Success => &self.success,
+        }
+    }
+}
+
+impl RoleMeta {
+    /// The variant named `name` (any case), if it is one.
+    pub fn variant(&self, name: &str) -> Option<&Variant> {
+        self.variants.iter().find(|v| v.id.eq_ignore_ascii_case(name))
+    }
+
+    /// Every name the role answers to: id, aliases, variant ids.
+    pub fn names(&self) -> impl Iterator<Item = &String> {
+        std::iter::once(&self.id)
+            .chain(&self.aliases)
+            .chain(self.variants.iter().map(|v| &v.id))
+    }
 }
 
 /// A template file split into its front matter and body.
@@ -64,5 +147,14 @@ mod tests {
         assert_eq!(split.body.lines().nth(4), Some("# {{title}}"));
         assert_eq!(split.raw_body, "# {{title}}\n");
         assert!(split_front_matter("# no front matter").is_none());
+    }
+
+    #[test]
+    fn core_bullets_keep_their_order() {
+        let yaml = "id: x\ntitle: X\ndiscipline: X\nfocus: f\nowns: o\nhorizon: h\n\
+                    core:\n  responsibilities:\n    zeta: Z.\n    alpha: A.\n";
+        let meta: RoleMeta = crate::yaml::from_str(&crate::error::Origin::File("x".into()), yaml).unwrap();
+        let keys: Vec<&String> = meta.core.responsibilities.keys().collect();
+        assert_eq!(keys, ["zeta", "alpha"]);
     }
 }

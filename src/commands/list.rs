@@ -28,11 +28,29 @@ fn roles(catalog: &Catalog) -> String {
         .iter()
         .map(|role| {
             let meta = &role.meta;
+            let variants: String = meta
+                .variants
+                .iter()
+                .map(|v| format!(" (also: {}, with its own titles)", v.id))
+                .collect();
+            let titles_as = |name: &str| -> String {
+                let titles: Vec<String> = catalog
+                    .levels()
+                    .iter()
+                    .map(|level| catalog.at_level(role, level, name).title())
+                    .collect();
+                titles.join(", ")
+            };
+            let mut titles = titles_as(&meta.id);
+            for variant in &meta.variants {
+                titles.push_str(&format!("\n    as {}: {}", variant.id, titles_as(&variant.id)));
+            }
             format!(
-                "{}{}: {}\n    focus:      {}\n    owns:       {}\n    horizon:    {}\n    works with: {}\n    source:     {}\n",
+                "{}{}{variants}: {}\n    titles:     {}\n    focus:      {}\n    owns:       {}\n    horizon:    {}\n    works with: {}\n    source:     {}\n",
                 meta.id,
                 aliases(&meta.aliases),
                 meta.title,
+                titles,
                 meta.focus,
                 meta.owns,
                 meta.horizon,

@@ -216,6 +216,59 @@ impl EmploymentType {
     }
 }
 
+/// Which English the catalog's words are spelt in: US postings get US spelling.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Spelling {
+    /// British spelling (organisation, programme), the catalog's own.
+    #[serde(alias = "UK", alias = "Uk", alias = "gb", alias = "GB")]
+    Uk,
+    /// US spelling (organization, program).
+    #[serde(alias = "US", alias = "Us")]
+    Us,
+}
+
+/// How many people report to the role: a number, or text such as "4 product managers".
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(untagged)]
+pub enum DirectReports {
+    Count(u32),
+    Text(String),
+}
+
+impl<'de> Deserialize<'de> for DirectReports {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct ReportsVisitor;
+        impl serde::de::Visitor<'_> for ReportsVisitor {
+            type Value = DirectReports;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a number of people, e.g. 4, or text such as \"4 product managers\"")
+            }
+            fn visit_u64<E: serde::de::Error>(self, n: u64) -> Result<DirectReports, E> {
+                match u32::try_from(n) {
+                    Ok(n) if n <= MAX_PEOPLE => Ok(DirectReports::Count(n)),
+                    _ => Err(E::custom(format!(
+                        "{n} is more people than any team has (at most {MAX_PEOPLE})"
+                    ))),
+                }
+            }
+            fn visit_i64<E: serde::de::Error>(self, n: i64) -> Result<DirectReports, E> {
+                match u64::try_from(n) {
+                    Ok(n) => self.visit_u64(n),
+                    Err(_) => Err(E::custom(format!("{n} is not a number of people; write 0 or more"))),
+                }
+            }
+            fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<DirectReports, E> {
+                Ok(DirectReports::Text(text.to_owned()))
+            }
+        }
+        deserializer.deserialize_any(ReportsVisitor)
+    }
+}
+
+/// The most people `direct_reports` and `team_size` may count: beyond it a number is a typo.
+pub const MAX_PEOPLE: u32 = 100_000;
+
 /// A calendar date written as ISO 8601 (YYYY-MM-DD).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(into = "String")]

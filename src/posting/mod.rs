@@ -2,13 +2,15 @@
 
 pub mod branding;
 pub mod fields;
+pub mod language;
 pub mod money;
 mod validate;
 
 use serde::{Deserialize, Serialize};
 
 pub use branding::{Branding, BrandingFacts};
-pub use fields::{Country, Currency, EmploymentType, IsoDate, Period, Workplace};
+pub use fields::{Country, Currency, DirectReports, EmploymentType, IsoDate, Period, Spelling, Workplace};
+pub use language::{Language, LanguageLevel};
 pub use validate::{locate, locate_key, validate, Apply, Company, Layer, Location, Posting, Remote, Salary};
 
 /// A job file as written: every field optional, because the facts of one posting
@@ -31,6 +33,24 @@ pub struct PostingFile {
     pub company: Option<CompanyFacts>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub team: Option<String>,
+    /// Whom the role reports to ("Vice President of Product").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reports_to: Option<String>,
+    /// How many people report to the role (a number), or who ("4 product managers").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub direct_reports: Option<DirectReports>,
+    /// How many people the team has, the new hire included.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub team_size: Option<u32>,
+    /// Tools the team works with.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tools: Option<Vec<String>>,
+    /// Working languages and the level each needs.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub languages: Option<Vec<Language>>,
+    /// How much travel the job needs ("Up to 15% travel to customer sites").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub travel: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub location: Option<LocationFacts>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -59,6 +79,9 @@ pub struct PostingFile {
     pub valid_through: Option<IsoDate>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub equal_opportunity: Option<String>,
+    /// `us` or `uk`: the spelling of the catalog's words; by default US for postings located in the US.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub spelling: Option<Spelling>,
 }
 
 /// `company:` as written.
@@ -132,6 +155,9 @@ pub struct CompanyFile {
     pub apply: Option<ApplyFacts>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub equal_opportunity: Option<String>,
+    /// `us` or `uk` for every posting of the company (a job file may still choose).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub spelling: Option<Spelling>,
     /// `lint:` settings for every posting of the company (`jdgen lint`, `--lint`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lint: Option<LintSettings>,
@@ -158,6 +184,7 @@ impl CompanyFile {
             hiring_process: self.hiring_process.clone(),
             apply: self.apply.clone(),
             equal_opportunity: self.equal_opportunity.clone(),
+            spelling: self.spelling,
             ..PostingFile::default()
         }
     }
@@ -184,9 +211,10 @@ impl Overlay for PostingFile {
     fn overlay(mut self, over: Self) -> Self {
         // `apply` is replaced whole: a job's URL must not combine with a company's e-mail.
         overlay_fields!(self, over;
-            id, role, level, title, team, workplace, employment_type, benefits, responsibilities,
-            requirements, nice_to_have, hiring_process, apply, date_posted, valid_through,
-            equal_opportunity;
+            id, role, level, title, team, reports_to, direct_reports, team_size, tools, languages,
+            travel, workplace, employment_type, benefits, responsibilities, requirements,
+            nice_to_have, hiring_process, apply, date_posted, valid_through, equal_opportunity,
+            spelling;
             blocks: company, location, remote, salary)
     }
 }

@@ -4,7 +4,10 @@ use std::sync::Arc;
 
 use serde::Serialize;
 
-use super::fields::{Country, Currency, EmploymentType, IsoDate, Period, Workplace};
+use super::fields::{
+    Country, Currency, DirectReports, EmploymentType, IsoDate, Period, Spelling, Workplace, MAX_PEOPLE,
+};
+use super::language::Language;
 use super::{ApplyFacts, PostingFile};
 use crate::error::{Error, Located, Origin, Result};
 use crate::yaml;
@@ -49,6 +52,12 @@ pub struct Posting {
     pub title: Option<String>,
     pub company: Option<Company>,
     pub team: Option<String>,
+    pub reports_to: Option<String>,
+    pub direct_reports: Option<DirectReports>,
+    pub team_size: Option<u32>,
+    pub tools: Vec<String>,
+    pub languages: Vec<Language>,
+    pub travel: Option<String>,
     pub location: Option<Location>,
     pub workplace: Option<Workplace>,
     pub remote: Option<Remote>,
@@ -63,6 +72,25 @@ pub struct Posting {
     pub date_posted: Option<IsoDate>,
     pub valid_through: Option<IsoDate>,
     pub equal_opportunity: Option<String>,
+    /// The spelling asked for, if any ([`Posting::spelling`] applies the default).
+    pub spelling_choice: Option<Spelling>,
+}
+
+impl Posting {
+    /// The spelling of the catalog's words: as chosen, else US for a posting located in the
+    /// United States (or remote from the United States alone), else British.
+    pub fn spelling(&self) -> Spelling {
+        let us = |c: &Country| c.code() == "US";
+        let located_in_us = match (&self.location, &self.remote) {
+            (Some(location), _) if location.country.is_some() => location.country.as_ref().is_some_and(us),
+            (_, Some(remote)) => !remote.countries.is_empty() && remote.countries.iter().all(us),
+            _ => false,
+        };
+        self.spelling_choice.unwrap_or(match located_in_us {
+            true => Spelling::Us,
+            false => Spelling::Uk,
+        })
+    }
 }
 
 /// The hiring company.
@@ -183,6 +211,33 @@ pub fn validate(layers: &[Layer]) -> Result<Posting> {
         crate::names::check_stem(id).map_err(|why| check.error("id", why, None))?;
     }
 
+    let single_line = |text: Option<String>, field: &str| -> Result<Option<String>> {
+        let text = check.optional_text(text);
+        match &text {
+            Some(t) if t.contains('\n') => Err(check.error(field, "must be a single line", None)),
+            _ => Ok(text),
+        }
+    };
+    let direct_reports = match merged.direct_reports {
+        // `--set direct_reports=4` and a CSV cell hold text; a number written as text is a number.
+        Some(DirectReports::Text(text)) => match text.trim().parse::<u32>() {
+            Ok(n) if n <= MAX_PEOPLE => Some(DirectReports::Count(n)),
+            _ => single_line(Some(text), "direct_reports")?.map(DirectReports::Text),
+        },
+        other => other,
+    };
+    if let Some(size) = merged.team_size {
+        if size == 0 || size > MAX_PEOPLE {
+            return Err(check.error(
+                "team_size",
+                format!("{size} is not a team's size"),
+                Some(format!(
+                    "write how many people the team has, 1 to {MAX_PEOPLE}, the new hire included"
+                )),
+            ));
+        }
+    }
+
     Ok(Posting {
         id,
         role: check.optional_text(merged.role),
@@ -190,6 +245,12 @@ pub fn validate(layers: &[Layer]) -> Result<Posting> {
         title,
         company,
         team: check.optional_text(merged.team),
+        reports_to: single_line(merged.reports_to, "reports_to")?,
+        direct_reports,
+        team_size: merged.team_size,
+        tools: check.list(merged.tools),
+        languages: merged.languages.unwrap_or_default(),
+        travel: single_line(merged.travel, "travel")?,
         location,
         workplace: merged.workplace,
         remote,
@@ -204,6 +265,7 @@ pub fn validate(layers: &[Layer]) -> Result<Posting> {
         date_posted: merged.date_posted,
         valid_through: merged.valid_through,
         equal_opportunity: check.optional_text(merged.equal_opportunity),
+        spelling_choice: merged.spelling,
     })
 }
 

@@ -2,43 +2,72 @@
 
 use serde_json::{json, Map, Value as Json};
 
-use crate::posting::{money, Apply};
+use crate::catalog::{Catalog, Section};
+use crate::posting::{money, Apply, DirectReports, EmploymentType, Period, Spelling, Workplace};
 use crate::resolve::Job;
 
 /// The template context for `job`. Absent facts are absent keys, so strict mode
-/// catches a template that uses one without `{{#if}}`.
-pub fn template_context(job: &Job) -> Json {
+/// catches a template that uses one without `{{#if}}`. The catalog's own words
+/// (summary, bullets, level phrases) are spelt as the posting asks; facts are as written.
+pub fn template_context(catalog: &Catalog, job: &Job) -> Json {
     let posting = &job.posting;
     let role = &job.role.meta;
+    let at_level = job.at_level();
     let profile = &job.level.profile;
-    let bullets = profile.bullets_for(&role.id);
+    let spelling = posting.spelling();
+    let spell = |text: &str| -> String {
+        match spelling {
+            Spelling::Us => catalog.us_spelling().convert(text).into_owned(),
+            Spelling::Uk => text.to_owned(),
+        }
+    };
 
     let mut context = Map::new();
     context.insert("title".into(), json!(job.title));
     context.insert(
+        "spelling".into(),
+        json!(match spelling {
+            Spelling::Us => "us",
+            Spelling::Uk => "uk",
+        }),
+    );
+    context.insert(
         "role".into(),
         json!({
-            "id": role.id, "title": role.title, "discipline": role.discipline, "focus": role.focus,
-            "owns": role.owns, "horizon": role.horizon, "works_with": role.works_with,
+            "id": role.id,
+            "title": job.variant.map_or(&role.title, |v| &v.title),
+            "discipline": job.variant.and_then(|v| v.discipline.as_ref()).unwrap_or(&role.discipline),
+            "focus": spell(&role.focus), "owns": spell(&role.owns), "horizon": spell(&role.horizon),
+            "works_with": role.works_with,
         }),
     );
     context.insert(
         "level".into(),
         json!({
-            "id": profile.id, "name": profile.name, "rank": profile.rank, "summary": profile.summary,
-            "years": profile.years, "scope": profile.scope, "autonomy": profile.autonomy,
-            "decision_rights": profile.decision_rights, "influence": profile.influence,
-            "people_leadership": profile.people_leadership, "horizon": profile.horizon,
-            "responsibilities": bullets.responsibilities, "requirements": bullets.requirements,
-            "nice_to_have": bullets.nice_to_have, "success": bullets.success,
+            "id": profile.id, "name": profile.name, "rank": profile.rank, "summary": spell(&profile.summary),
+            "years": at_level.years(), "scope": spell(at_level.scope()), "autonomy": spell(at_level.autonomy()),
+            "decision_rights": spell(at_level.decision_rights()), "influence": spell(at_level.influence()),
+            "people_leadership": spell(at_level.people_leadership()), "horizon": spell(at_level.horizon()),
         }),
     );
+    if let Some(summary) = at_level.summary() {
+        context.insert("summary".into(), json!(spell(&summary)));
+    }
+    let bullets: Map<String, Json> = Section::ALL
+        .iter()
+        .map(|&section| {
+            let texts: Vec<String> = at_level.bullets(section).iter().map(|t| spell(t)).collect();
+            (section.key().to_owned(), json!(texts))
+        })
+        .collect();
+    context.insert("bullets".into(), Json::Object(bullets));
     for (key, list) in [
         ("responsibilities", &posting.responsibilities),
         ("requirements", &posting.requirements),
         ("nice_to_have", &posting.nice_to_have),
         ("benefits", &posting.benefits),
         ("hiring_process", &posting.hiring_process),
+        ("tools", &posting.tools),
     ] {
         context.insert(key.into(), json!(list));
     }
@@ -58,6 +87,28 @@ pub fn template_context(job: &Job) -> Json {
         }),
     );
     optional("team", posting.team.as_ref().map(|t| json!(t)));
+    optional("reports_to", posting.reports_to.as_ref().map(|t| json!(t)));
+    // Text, so that `{{#if}}` shows "0" rather than hiding it; the template words it.
+    optional(
+        "direct_reports",
+        posting.direct_reports.as_ref().map(|r| match r {
+            DirectReports::Count(0) => json!("none"),
+            DirectReports::Count(n) => json!(n.to_string()),
+            DirectReports::Text(text) => json!(text),
+        }),
+    );
+    optional("team_size", posting.team_size.map(|n| json!(n)));
+    optional(
+        "languages",
+        (!posting.languages.is_empty()).then(|| {
+            json!(posting
+                .languages
+                .iter()
+                .map(|l| json!({"language": l.language, "level": l.level.label()}))
+                .collect::<Vec<_>>())
+        }),
+    );
+    optional("travel", posting.travel.as_ref().map(|t| json!(t)));
     optional(
         "location",
         posting.location.as_ref().map(|l| {
@@ -97,9 +148,16 @@ pub fn template_context(job: &Job) -> Json {
         posting.salary.as_ref().map(|s| {
             let range = money::format_range(s.min, s.max, s.currency);
             let period_label = money::period_label(s.period);
+            // The offer depends on place only when candidates may live in several places.
+            let by_place = posting.workplace == Some(Workplace::Remote)
+                && posting.remote.as_ref().is_none_or(|r| r.countries.len() != 1);
             json!({
                 "min": s.min, "max": s.max, "currency": s.currency.code(), "period": s.period.id(),
                 "display": format!("{range} {period_label}"), "range": range, "period_label": period_label,
+                "single": s.min == s.max,
+                "contract": posting.employment_type == Some(EmploymentType::Contract),
+                "salaried": matches!(s.period, Period::Year | Period::Month),
+                "by_place": by_place,
             })
         }),
     );

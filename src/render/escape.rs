@@ -110,7 +110,20 @@ pub fn markdown_link(target: &str) -> String {
             c => encoded.push(c),
         }
     }
-    format!("[{}]({encoded})", escape_markdown(target))
+    format!("[{}]({encoded})", escape_markdown(link_text(target)))
+}
+
+/// What a reader sees of an address: a web address without its scheme and trailing slash
+/// ("northwind.example/careers/1234"), readable on screen and still usable on paper.
+fn link_text(target: &str) -> &str {
+    let bare = target
+        .strip_prefix("https://")
+        .or_else(|| target.strip_prefix("http://"))
+        .unwrap_or(target);
+    match bare.strip_suffix('/') {
+        Some(trimmed) if !trimmed.is_empty() => trimmed,
+        _ => bare,
+    }
 }
 
 #[cfg(test)]
@@ -150,7 +163,7 @@ mod tests {
     fn links() {
         assert_eq!(
             markdown_link("https://a.example/x_(1)"),
-            r"[https://a.example/x\_(1)](https://a.example/x_%281%29)"
+            r"[a.example/x\_(1)](https://a.example/x_%281%29)"
         );
         assert_eq!(
             markdown_link("jobs@a.example"),

@@ -93,6 +93,27 @@ pub fn job_posting(job: &Job, description_html: &str) -> Result<Json> {
     if let Some(direct) = direct_apply(posting) {
         object.insert("directApply".into(), json!(direct));
     }
+    let at_level = job.at_level();
+    if let Some(occupation) = at_level.occupation() {
+        object.insert("occupationalCategory".into(), json!(occupation.code));
+    }
+    object.insert(
+        "experienceRequirements".into(),
+        json!({
+            "@type": "OccupationalExperienceRequirements",
+            "monthsOfExperience": at_level.years().min * 12,
+        }),
+    );
+    // schema.org has `skills` for competencies: the tools and the working languages.
+    let skills: Vec<String> = posting
+        .tools
+        .iter()
+        .cloned()
+        .chain(posting.languages.iter().map(|l| l.to_string()))
+        .collect();
+    if !skills.is_empty() {
+        object.insert("skills".into(), json!(skills));
+    }
     Ok(Json::Object(object))
 }
 

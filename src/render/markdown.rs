@@ -36,8 +36,8 @@ impl TemplateEngine {
         );
         // `{{link address}}`: a Markdown link to a web or e-mail address.
         registry.register_helper("link", Box::new(TextHelper("link", |t| Ok(markdown_link(t)))));
-        // `{{long_date "2027-01-31"}}`: "31 January 2027", unambiguous in every English locale.
-        registry.register_helper("long_date", Box::new(TextHelper("long_date", long_date)));
+        // `{{long_date "2027-01-31"}}`: "31 January 2027" ("January 31, 2027" in a US posting).
+        registry.register_helper("long_date", Box::new(long_date_helper));
         registry.register_helper("join", Box::new(join_helper));
         registry.register_helper("inc", Box::new(inc_helper));
         registry.register_helper(INCLUDE_HELPER, Box::new(IncludeHelper));
@@ -259,8 +259,13 @@ impl handlebars::HelperDef for IncludeHelper {
     ) -> HelperResult {
         use handlebars::Renderable;
         let name = string_param(helper, ">", 0)?;
-        let template = registry
-            .get_template(name)
+        // A US posting uses the partial's US-spelt copy where the catalog has one.
+        let us_copy = match context.data().get("spelling").and_then(Json::as_str) {
+            Some("us") => registry.get_template(&format!("{name}{}", crate::catalog::spelling::US_SUFFIX)),
+            _ => None,
+        };
+        let template = us_copy
+            .or_else(|| registry.get_template(name))
             .ok_or_else(|| RenderErrorReason::PartialNotFound(name.to_owned()))?;
         // Errors inside the partial name the partial's file, as a real partial call would.
         let caller = rc.get_current_template_name();
@@ -271,11 +276,24 @@ impl handlebars::HelperDef for IncludeHelper {
     }
 }
 
-/// "2027-01-31" as "31 January 2027".
-fn long_date(text: &str) -> std::result::Result<String, RenderError> {
+/// "2027-01-31" as "31 January 2027", or "January 31, 2027" when the posting is spelt the US way:
+/// unambiguous either way, and in the order each reader expects.
+fn long_date_helper(
+    helper: &Helper,
+    _: &Handlebars,
+    context: &Context,
+    _: &mut RenderContext,
+    out: &mut dyn Output,
+) -> HelperResult {
+    let text = string_param(helper, "long_date", 0)?;
     let date = chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d")
         .map_err(|_| RenderErrorReason::InvalidParamType("date written YYYY-MM-DD"))?;
-    Ok(date.format("%-d %B %Y").to_string())
+    let pattern = match context.data().get("spelling").and_then(Json::as_str) {
+        Some("us") => "%B %-d, %Y",
+        _ => "%-d %B %Y",
+    };
+    out.write(&date.format(pattern).to_string())?;
+    Ok(())
 }
 
 #[cfg(test)]
@@ -333,10 +351,7 @@ mod tests {
                 &json!({"about": "A *b*.\n\nC.", "url": "https://x.example", "list": ["D", "E_"]}),
             )
             .unwrap();
-        assert_eq!(
-            out,
-            "A \\*b\\*.\n\nC.\n\n[https://x.example](https://x.example)\n\nD, E\\_\n"
-        );
+        assert_eq!(out, "A \\*b\\*.\n\nC.\n\n[x.example](https://x.example)\n\nD, E\\_\n");
     }
 
     #[test]

@@ -104,8 +104,8 @@ pub struct Rendered {
 
 /// Renders one job's description as Markdown.
 pub fn render_markdown(catalog: &Catalog, job: &Job) -> Result<String> {
-    let context = context::template_context(job);
-    catalog.engine().render(&job.template_name(), &context)
+    let context = context::template_context(catalog, job);
+    catalog.engine().render(&job.template_name(catalog), &context)
 }
 
 /// Output settings that are not facts of the posting (command-line flags).

@@ -141,10 +141,11 @@ fn an_added_role_and_level_generate() {
         .replacen("title: \"Lead {role}\"", "title: \"Staff {role}\"", 1);
     assert_ne!(staff, lead);
     fs::write(catalog.join("profiles/staff.yaml"), staff).unwrap();
-    let template = include_str!("../../templates/project-owner.md.hbs")
-        .replacen("id: project-owner", "id: delivery-lead", 1)
-        .replacen("title: Project Owner", "title: Delivery Lead", 1)
-        .replacen("aliases: [project-manager]", "aliases: []", 1);
+    // A role made from the Product Manager's template: no cells of its own, so the level's
+    // generic phrases and the role's core bullets fill the posting.
+    let template = include_str!("../../templates/product-manager.md.hbs")
+        .replacen("id: product-manager", "id: delivery-lead", 1)
+        .replacen("title: Product Manager", "title: Delivery Lead", 1);
     fs::write(catalog.join("templates/delivery-lead.md.hbs"), template).unwrap();
 
     let catalog_arg = catalog.to_str().unwrap();
@@ -161,6 +162,14 @@ fn an_added_role_and_level_generate() {
         text.starts_with("# Staff Delivery Lead\n"),
         "{}",
         &text[..80.min(text.len())]
+    );
+    assert!(
+        text.contains("Your scope is several teams that work towards one shared goal"),
+        "the level's generic phrases stand in for a cell: {text}"
+    );
+    assert!(
+        text.contains("Experience mentoring other practitioners"),
+        "the level's generic bullets follow the role's core ones: {text}"
     );
     let levels = stdout_of(&["--catalog", catalog_arg, "list", "levels"]);
     assert!(levels.contains("staff") && levels.contains("staff.yaml"), "{levels}");
@@ -180,11 +189,7 @@ fn check_passes_on_the_built_in_catalog() {
 fn check_reports_every_template_problem_with_its_place() {
     let (_dir, catalog) = initialised();
     let pm = catalog.join("templates/product-manager.md.hbs");
-    edit(
-        &pm,
-        "{{#if level.success}}",
-        "{{#if level.success}}\n{{#each level.success}}",
-    );
+    edit(&pm, "{{#if summary}}", "{{#if summary}}\n{{#each level.success}}");
     let po = catalog.join("templates/product-owner.md.hbs");
     edit(&po, "{{> about-team}}", "{{> about-teem}}");
     let sm = catalog.join("templates/scrum-master.md.hbs");

@@ -53,7 +53,13 @@ pub fn temp_file(name: &str, text: &str) -> (tempfile::TempDir, PathBuf) {
     (dir, path)
 }
 
-/// Words in a Markdown text, as `wc -w` counts them.
-pub fn word_count(text: &str) -> usize {
-    text.split_whitespace().count()
+/// Words a reader sees in a Markdown text (no list markers, no link addresses), as `jdgen lint` counts them.
+pub fn reader_words(markdown: &str) -> usize {
+    let output = jdgen()
+        .args(["lint", "-", "--format", "json"])
+        .write_stdin(markdown)
+        .output()
+        .unwrap();
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    report["files"][0]["summary"]["words"].as_u64().unwrap() as usize
 }

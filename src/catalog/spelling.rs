@@ -1,0 +1,168 @@
+//! US spelling for US postings: the catalog's own words converted by a word list (`spelling/en-us.yaml`), never a posting's facts.
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+
+use serde::Deserialize;
+
+/// The suffix of a template compiled with US spelling (`role:product-manager@us`).
+pub const US_SUFFIX: &str = "@us";
+
+/// British words and their US spelling, all lower case, one inflection each.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct UsSpelling {
+    words: HashMap<String, String>,
+}
+
+/// `spelling/en-us.yaml` as written.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct UsSpellingFile {
+    /// British spelling → US spelling, lower case, every inflection written out.
+    pub words: indexmap::IndexMap<String, String>,
+}
+
+impl UsSpelling {
+    /// The table from its file; problems name the entry (`words.<british>`) and say what is wrong.
+    pub fn new(file: UsSpellingFile) -> (UsSpelling, Vec<(String, String)>) {
+        let mut problems = Vec::new();
+        let mut words = HashMap::new();
+        for (british, us) in file.words {
+            let field = format!("words.{british}");
+            let is_word = |w: &str| !w.is_empty() && w.chars().all(|c| c.is_lowercase() || c == '\'');
+            if !is_word(&british) || !is_word(&us) {
+                problems.push((
+                    field,
+                    format!("'{british}: {us}': both spellings must be one lower-case word"),
+                ));
+            } else if british == us {
+                problems.push((field, format!("'{british}' is spelt the same in both")));
+            } else {
+                words.insert(british, us);
+            }
+        }
+        (UsSpelling { words }, problems)
+    }
+
+    /// Whether the table converts nothing.
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty()
+    }
+
+    /// `text` with every listed British word in its US spelling, keeping its capitals.
+    pub fn convert<'a>(&self, text: &'a str) -> Cow<'a, str> {
+        if self.words.is_empty() {
+            return text.into();
+        }
+        let mut out = String::new();
+        let mut copied = 0;
+        for (start, word) in words(text) {
+            let Some(us) = self.words.get(&word.to_lowercase()) else {
+                continue;
+            };
+            out.push_str(&text[copied..start]);
+            out.push_str(&match_case(word, us));
+            copied = start + word.len();
+        }
+        match copied {
+            0 => text.into(),
+            _ => {
+                out.push_str(&text[copied..]);
+                out.into()
+            }
+        }
+    }
+
+    /// A Handlebars template's literal text converted; `{{…}}` expressions are left as they are.
+    pub fn convert_template(&self, source: &str) -> String {
+        let mut out = String::with_capacity(source.len());
+        let mut rest = source;
+        while let Some(open) = rest.find("{{") {
+            out.push_str(&self.convert(&rest[..open]));
+            let close = rest[open..].find("}}").map_or(rest.len(), |c| open + c + 2);
+            out.push_str(&rest[open..close]);
+            rest = &rest[close..];
+        }
+        out.push_str(&self.convert(rest));
+        out
+    }
+}
+
+/// The words of `text` (runs of letters) with their byte offsets.
+fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut chars = text.char_indices().peekable();
+    std::iter::from_fn(move || {
+        let (start, _) = chars.by_ref().find(|(_, c)| c.is_alphabetic())?;
+        let mut end = text.len();
+        while let Some(&(index, c)) = chars.peek() {
+            if !c.is_alphabetic() {
+                end = index;
+                break;
+            }
+            chars.next();
+        }
+        Some((start, &text[start..end]))
+    })
+}
+
+/// `us` written with `original`'s capitals: "Organisation" → "Organization", "PROGRAMME" → "PROGRAM".
+fn match_case(original: &str, us: &str) -> String {
+    if original.chars().all(|c| !c.is_lowercase()) && original.chars().count() > 1 {
+        return us.to_uppercase();
+    }
+    let mut chars = us.chars();
+    match (original.chars().next(), chars.next()) {
+        (Some(first), Some(us_first)) if first.is_uppercase() => us_first.to_uppercase().chain(chars).collect(),
+        _ => us.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn table() -> UsSpelling {
+        let words = [
+            ("organisation", "organization"),
+            ("programme", "program"),
+            ("colour", "color"),
+        ];
+        let file = UsSpellingFile {
+            words: words.iter().map(|(b, u)| (b.to_string(), u.to_string())).collect(),
+        };
+        let (table, problems) = UsSpelling::new(file);
+        assert!(problems.is_empty());
+        table
+    }
+
+    #[test]
+    fn whole_words_change_and_keep_their_capitals() {
+        let t = table();
+        assert_eq!(
+            t.convert("Organisation, organisation; PROGRAMME colourful colour."),
+            "Organization, organization; PROGRAM colourful color."
+        );
+        assert!(matches!(t.convert("nothing here"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn template_expressions_are_left_alone() {
+        assert_eq!(
+            table().convert_template("colour {{#if colour}}{{colour}} colour{{/if}} {{unclosed colour"),
+            "color {{#if colour}}{{colour}} color{{/if}} {{unclosed colour"
+        );
+    }
+
+    #[test]
+    fn bad_entries_are_problems() {
+        let file = UsSpellingFile {
+            words: [("Colour", "color"), ("same", "same"), ("two words", "x")]
+                .iter()
+                .map(|(b, u)| (b.to_string(), u.to_string()))
+                .collect(),
+        };
+        let (table, problems) = UsSpelling::new(file);
+        assert!(table.is_empty());
+        assert_eq!(problems.len(), 3, "{problems:?}");
+    }
+}
