@@ -184,11 +184,29 @@ fn partial_names(files: &std::collections::BTreeMap<String, crate::catalog::Cata
 /// most likely a misnamed file (`staff.yml`, `manager.hbs`) the user expects to count.
 fn ignored_files(dir: &Path) -> Result<Vec<Error>> {
     let mut problems = Vec::new();
-    for (sub, suffix) in [
+    let mut folders: Vec<(String, &str)> = [
         ("profiles", ".yaml"),
         ("templates", ".md.hbs"),
         ("templates/partials", ".md.hbs"),
-    ] {
+        ("spelling", ".yaml"),
+    ]
+    .map(|(sub, suffix)| (sub.to_owned(), suffix))
+    .to_vec();
+    let roles = dir.join("roles");
+    if roles.is_dir() {
+        for path in crate::fsio::read_dir_sorted(&roles)? {
+            let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+            match path.is_dir() {
+                true if !name.starts_with('.') => folders.push((format!("roles/{name}"), ".yaml")),
+                _ if name.starts_with('.') => {}
+                _ => problems.push(Error::Usage(format!(
+                    "{}: jdgen ignores this file: cells live in roles/<role>/<level>.yaml",
+                    path.display()
+                ))),
+            }
+        }
+    }
+    for (sub, suffix) in &folders {
         let folder = dir.join(sub);
         if !folder.is_dir() {
             continue;

@@ -114,8 +114,8 @@ pub fn set_flag_layer(flag: &str) -> Result<Layer> {
     }
     let mut node = yaml::parse_scalar(value.trim());
     // Scalars are text (`--set team=Yes` is not a boolean, `--set id=2027` not a
-    // number), except amounts; blocks and lists (`salary={min: 1, ...}`) stay.
-    let amount = matches!(path.as_slice(), ["salary", "min" | "max"]);
+    // number), except numbers; blocks and lists (`salary={min: 1, ...}`) stay.
+    let amount = matches!(path.as_slice(), ["salary", "min" | "max"] | ["team_size"]);
     if !amount && !matches!(node, yaml::Value::Mapping(_) | yaml::Value::Sequence(_)) {
         node = yaml::Value::String(value.trim().to_owned());
     }
@@ -191,6 +191,9 @@ mod tests {
         assert_eq!(layer.facts.company.unwrap().name.as_deref(), Some("Yes"));
         let layer = set_flag_layer("benefits=[Pension, Gym]").unwrap();
         assert_eq!(layer.facts.benefits.unwrap(), ["Pension", "Gym"]);
+        assert_eq!(set_flag_layer("team_size=8").unwrap().facts.team_size, Some(8));
+        let layer = set_flag_layer("languages=[English (fluent), Spanish (B2)]").unwrap();
+        assert_eq!(layer.facts.languages.unwrap()[1].to_string(), "Spanish (B2)");
     }
 
     #[test]

@@ -7,7 +7,7 @@ use crate::posting::{Layer, PostingFile};
 use crate::{suggest, yaml};
 
 /// Every column a CSV manifest may have: the job-file fields, dotted.
-pub const COLUMNS: [&str; 29] = [
+pub const COLUMNS: [&str; 36] = [
     "id",
     "role",
     "level",
@@ -16,6 +16,12 @@ pub const COLUMNS: [&str; 29] = [
     "company.website",
     "company.about",
     "team",
+    "reports_to",
+    "direct_reports",
+    "team_size",
+    "tools",
+    "languages",
+    "travel",
     "location.city",
     "location.region",
     "location.country",
@@ -37,11 +43,14 @@ pub const COLUMNS: [&str; 29] = [
     "date_posted",
     "valid_through",
     "equal_opportunity",
+    "spelling",
 ];
 
-/// Columns holding lists; items are separated by ';'.
-const LIST_COLUMNS: [&str; 6] = [
+/// Columns holding lists; items are separated by ';' (`languages`: "English (fluent); Spanish (B2)").
+const LIST_COLUMNS: [&str; 8] = [
     "remote.countries",
+    "tools",
+    "languages",
     "benefits",
     "responsibilities",
     "requirements",
@@ -50,7 +59,7 @@ const LIST_COLUMNS: [&str; 6] = [
 ];
 
 /// Columns holding numbers.
-const NUMBER_COLUMNS: [&str; 2] = ["salary.min", "salary.max"];
+const NUMBER_COLUMNS: [&str; 3] = ["salary.min", "salary.max", "team_size"];
 
 /// One CSV record, kept unparsed until its job runs.
 #[derive(Debug)]
@@ -225,6 +234,8 @@ mod tests {
                 "workplace" => "remote",
                 "employment_type" => "full-time",
                 "date_posted" | "valid_through" => "2026-11-02",
+                "languages" => "English (fluent); Spanish (B2)",
+                "spelling" => "us",
                 _ => "x",
             };
             let parsed = jobs(&format!("{column}\n{value}\n")).unwrap();
@@ -245,6 +256,32 @@ mod tests {
         assert_eq!(facts.salary.as_ref().unwrap().min, Some(96000.0));
         assert_eq!(facts.team.as_deref(), Some("Line one\nline \"two\""));
         assert_eq!(parsed[0].0, 2);
+    }
+
+    #[test]
+    fn new_facts_read_from_cells() {
+        let text = "direct_reports,team_size,tools,languages\n4,\"1,200\",Jira; Figma,English (fluent); German (B2)\n";
+        let parsed = jobs(text).unwrap();
+        let facts = &parsed[0].1.as_ref().unwrap().facts;
+        assert_eq!(facts.team_size, Some(1200));
+        assert_eq!(facts.tools.as_deref().unwrap(), ["Jira", "Figma"]);
+        let languages: Vec<String> = facts
+            .languages
+            .as_ref()
+            .unwrap()
+            .iter()
+            .map(|l| l.to_string())
+            .collect();
+        assert_eq!(languages, ["English (fluent)", "German (B2)"]);
+        let error = jobs("languages\nEnglish\n").unwrap()[0]
+            .1
+            .as_ref()
+            .unwrap_err()
+            .to_string();
+        assert!(
+            error.contains("languages") && error.contains("Spanish (conversational)"),
+            "{error}"
+        );
     }
 
     #[test]

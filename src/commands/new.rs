@@ -101,6 +101,43 @@ pub fn run(catalog: &Catalog) -> Result<i32> {
         let period = periods[select(theme, "Paid per", &periods)?];
         facts = checked(&facts, "salary.period", period).map_err(Error::Usage)?;
     }
+    for (prompt, key, list) in [
+        (
+            "Reports to, e.g. Head of Product (empty to leave out)",
+            "reports_to",
+            false,
+        ),
+        (
+            "Direct reports: how many, or who, e.g. 4 product managers (empty to leave out)",
+            "direct_reports",
+            false,
+        ),
+        (
+            "Team size, the new hire included (empty to leave out)",
+            "team_size",
+            false,
+        ),
+        (
+            "Tools the team uses, separated by commas (empty to leave out)",
+            "tools",
+            true,
+        ),
+        (
+            "Working languages and levels, e.g. English (fluent), Spanish (B2) (empty to leave out)",
+            "languages",
+            true,
+        ),
+        (
+            "Travel, e.g. Up to 15% travel to customer sites (empty to leave out)",
+            "travel",
+            false,
+        ),
+    ] {
+        facts = match list {
+            true => ask(theme, prompt, facts, key, |text| format!("[{text}]"))?,
+            false => ask(theme, prompt, facts, key, str::to_owned)?,
+        };
+    }
     let mut benefits = Vec::new();
     loop {
         let benefit: String = Input::with_theme(theme)

@@ -220,9 +220,16 @@ pub fn validate(layers: &[Layer]) -> Result<Posting> {
     };
     let direct_reports = match merged.direct_reports {
         // `--set direct_reports=4` and a CSV cell hold text; a number written as text is a number.
-        Some(DirectReports::Text(text)) => match text.trim().parse::<u32>() {
-            Ok(n) if n <= MAX_PEOPLE => Some(DirectReports::Count(n)),
-            _ => single_line(Some(text), "direct_reports")?.map(DirectReports::Text),
+        Some(DirectReports::Text(text)) => match text.trim().parse::<i64>() {
+            Ok(n) if (0..=i64::from(MAX_PEOPLE)).contains(&n) => Some(DirectReports::Count(n as u32)),
+            Ok(n) => {
+                return Err(check.error(
+                    "direct_reports",
+                    format!("{n} is not a number of people"),
+                    Some(format!("write 0 to {MAX_PEOPLE}, or who, e.g. \"4 product managers\"")),
+                ))
+            }
+            Err(_) => single_line(Some(text), "direct_reports")?.map(DirectReports::Text),
         },
         other => other,
     };

@@ -7,7 +7,8 @@ use crate::common::*;
 #[test]
 fn builtin_descriptions() {
     let job = fixture("typical-job.yaml");
-    for role in ROLES {
+    // The project-manager variant too: the same work under the market's titles.
+    for role in ROLES.iter().chain(&["project-manager"]) {
         for level in LEVELS {
             let text = stdout_of(&[
                 "generate",

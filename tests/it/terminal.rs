@@ -49,6 +49,14 @@ fn new_asks_checks_each_answer_and_writes_job_and_description() {
     answer(&mut s, "maximum", "80000\r");
     answer(&mut s, "below the minimum", "\x15110000\r");
     answer(&mut s, "Paid per", ENTER);
+    answer(&mut s, "Reports to", "Head of Product\r");
+    answer(&mut s, "Direct reports", "2\r");
+    answer(&mut s, "Team size", "0\r");
+    answer(&mut s, "is not a team's size", "\x158\r");
+    answer(&mut s, "Tools", "Jira, Figma\r");
+    answer(&mut s, "Working languages", "English (native)\r");
+    answer(&mut s, "write fluent or C2", "\x15English (fluent), German (B2)\r");
+    answer(&mut s, "Travel", ENTER);
     answer(&mut s, "Benefit 1", "A pension\r");
     answer(&mut s, "Benefit 2", ENTER);
     answer(&mut s, "Write the job file to", ENTER);
@@ -63,6 +71,8 @@ fn new_asks_checks_each_answer_and_writes_job_and_description() {
         "AT&T <Labs>",
         "country: DE",
         "workplace: hybrid",
+        "reports_to: Head of Product",
+        "team_size: 8",
     ] {
         assert!(job.contains(fact), "{fact:?} missing from the job file:\n{job}");
     }
@@ -73,6 +83,11 @@ fn new_asks_checks_each_answer_and_writes_job_and_description() {
         "€90,000 – €110,000 per year",
         "A pension",
         "Berlin, Germany",
+        "- Reports to: Head of Product",
+        "- Direct reports: 2",
+        "- Team size: 8 people",
+        "- Tools: Jira, Figma",
+        "- Working languages: English (fluent) and German (B2).",
     ] {
         assert!(description.contains(fact), "{fact:?} missing from:\n{description}");
     }
