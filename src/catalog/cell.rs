@@ -29,6 +29,12 @@ pub struct RoleLevel {
     pub influence: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub people_leadership: Option<String>,
+    /// Whom the role usually reports to ("Head of Product"), when the posting does not say.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reports_to: Option<String>,
+    /// Who usually reports to the role ("none", "2 to 4 project managers"), when the posting does not say.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub direct_reports: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub years: Option<Years>,
     /// The occupation, when this level's differs from the role's (a head of a function).

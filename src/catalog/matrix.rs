@@ -69,6 +69,16 @@ impl<'c> RoleAtLevel<'c> {
         self.phrase(|c| &c.people_leadership, &self.level.profile.people_leadership)
     }
 
+    /// Whom the role usually reports to, if the cell says.
+    pub fn reports_to(&self) -> Option<&'c str> {
+        self.cell?.reports_to.as_deref()
+    }
+
+    /// Who usually reports to the role, if the cell says.
+    pub fn direct_reports(&self) -> Option<&'c str> {
+        self.cell?.direct_reports.as_deref()
+    }
+
     /// Years of relevant experience: the cell's, else the level's.
     pub fn years(&self) -> Years {
         self.cell.and_then(|c| c.years).unwrap_or(self.level.profile.years)

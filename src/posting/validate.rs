@@ -80,16 +80,20 @@ impl Posting {
     /// The spelling of the catalog's words: as chosen, else US for a posting located in the
     /// United States (or remote from the United States alone), else British.
     pub fn spelling(&self) -> Spelling {
-        let us = |c: &Country| c.code() == "US";
-        let located_in_us = match (&self.location, &self.remote) {
-            (Some(location), _) if location.country.is_some() => location.country.as_ref().is_some_and(us),
-            (_, Some(remote)) => !remote.countries.is_empty() && remote.countries.iter().all(us),
-            _ => false,
-        };
-        self.spelling_choice.unwrap_or(match located_in_us {
+        self.spelling_choice.unwrap_or(match self.located_in_us() {
             true => Spelling::Us,
             false => Spelling::Uk,
         })
+    }
+
+    /// Whether the job is in the United States: located there, or remote from there alone.
+    pub fn located_in_us(&self) -> bool {
+        let us = |c: &Country| c.code() == "US";
+        match (&self.location, &self.remote) {
+            (Some(location), _) if location.country.is_some() => location.country.as_ref().is_some_and(us),
+            (_, Some(remote)) => !remote.countries.is_empty() && remote.countries.iter().all(us),
+            _ => false,
+        }
     }
 }
 

@@ -87,16 +87,25 @@ pub fn template_context(catalog: &Catalog, job: &Job) -> Json {
         }),
     );
     optional("team", posting.team.as_ref().map(|t| json!(t)));
-    optional("reports_to", posting.reports_to.as_ref().map(|t| json!(t)));
+    // The posting's reporting line, else the catalog's usual one for the role at this level.
+    optional(
+        "reports_to",
+        match &posting.reports_to {
+            Some(text) => Some(json!(text)),
+            None => at_level.reports_to().map(|t| json!(spell(t))),
+        },
+    );
     // Text, so that `{{#if}}` shows "0" rather than hiding it; the template words it.
     optional(
         "direct_reports",
-        posting.direct_reports.as_ref().map(|r| match r {
-            DirectReports::Count(0) => json!("none"),
-            DirectReports::Count(n) => json!(n.to_string()),
-            DirectReports::Text(text) => json!(text),
-        }),
+        match &posting.direct_reports {
+            Some(DirectReports::Count(0)) => Some(json!("none")),
+            Some(DirectReports::Count(n)) => Some(json!(n.to_string())),
+            Some(DirectReports::Text(text)) => Some(json!(text)),
+            None => at_level.direct_reports().map(|t| json!(spell(t))),
+        },
     );
+    optional("in_us", Some(json!(posting.located_in_us())));
     optional("team_size", posting.team_size.map(|n| json!(n)));
     optional(
         "languages",

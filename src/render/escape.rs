@@ -88,8 +88,9 @@ pub fn escape_paragraphs(text: &str) -> String {
         .join("\n\n")
 }
 
-/// A Markdown link to a web address or e-mail address, both parts escaped.
-pub fn markdown_link(target: &str) -> String {
+/// A Markdown link to a web address or e-mail address, both parts escaped. The link
+/// text is `text` when given (words that say where the link goes), else the address.
+pub fn markdown_link(target: &str, text: Option<&str>) -> String {
     let target = target.trim();
     let destination = if !target.contains("://") && target.contains('@') {
         format!("mailto:{target}")
@@ -110,7 +111,11 @@ pub fn markdown_link(target: &str) -> String {
             c => encoded.push(c),
         }
     }
-    format!("[{}]({encoded})", escape_markdown(link_text(target)))
+    let text = text
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+        .unwrap_or(link_text(target));
+    format!("[{}]({encoded})", escape_markdown(text))
 }
 
 /// What a reader sees of an address: a web address without its scheme and trailing slash
@@ -162,12 +167,16 @@ mod tests {
     #[test]
     fn links() {
         assert_eq!(
-            markdown_link("https://a.example/x_(1)"),
+            markdown_link("https://a.example/x_(1)", None),
             r"[a.example/x\_(1)](https://a.example/x_%281%29)"
         );
         assert_eq!(
-            markdown_link("jobs@a.example"),
+            markdown_link("jobs@a.example", None),
             "[jobs@a.example](mailto:jobs@a.example)"
+        );
+        assert_eq!(
+            markdown_link("https://a.example/jobs/1", Some("Apply *online*")),
+            r"[Apply \*online\*](https://a.example/jobs/1)"
         );
     }
 }

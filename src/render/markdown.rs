@@ -34,8 +34,9 @@ impl TemplateEngine {
             "paragraphs",
             Box::new(TextHelper("paragraphs", |t| Ok(escape_paragraphs(t)))),
         );
-        // `{{link address}}`: a Markdown link to a web or e-mail address.
-        registry.register_helper("link", Box::new(TextHelper("link", |t| Ok(markdown_link(t)))));
+        // `{{link address}}` or `{{link address "Apply online"}}`: a Markdown link to a web or
+        // e-mail address, with words that say where it goes as its text when given.
+        registry.register_helper("link", Box::new(link_helper));
         // `{{long_date "2027-01-31"}}`: "31 January 2027" ("January 31, 2027" in a US posting).
         registry.register_helper("long_date", Box::new(long_date_helper));
         registry.register_helper("join", Box::new(join_helper));
@@ -167,6 +168,23 @@ impl handlebars::HelperDef for TextHelper {
         out.write(&(self.1)(string_param(helper, self.0, 0)?)?)?;
         Ok(())
     }
+}
+
+/// `{{link address ["text"]}}`.
+fn link_helper(
+    helper: &Helper,
+    _: &Handlebars,
+    _: &Context,
+    _: &mut RenderContext,
+    out: &mut dyn Output,
+) -> HelperResult {
+    let target = string_param(helper, "link", 0)?;
+    let text = match helper.param(1) {
+        Some(_) => Some(string_param(helper, "link", 1)?),
+        None => None,
+    };
+    out.write(&markdown_link(target, text))?;
+    Ok(())
 }
 
 /// `{{join list ", "}}`: list items escaped and joined (", " when no separator is given).

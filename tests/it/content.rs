@@ -416,3 +416,40 @@ fn a_cell_of_your_own_rewrites_one_role_at_one_level() {
         "other cells stay built-in"
     );
 }
+
+#[test]
+fn the_equal_opportunity_statement_and_links_fit_the_market() {
+    let job = fixture("typical-job.yaml");
+    let berlin = stdout_of(&[
+        "generate",
+        "-r",
+        "product-manager",
+        "-l",
+        "senior",
+        "--job",
+        job.to_str().unwrap(),
+    ]);
+    assert!(berlin.contains("We welcome applications from everyone. Northwind Health does not discriminate"));
+    assert!(!berlin.contains("equal opportunity employer"), "a US phrase");
+    assert!(
+        berlin.contains("[Apply online](https://northwind.example/careers/1234)."),
+        "links say where they go"
+    );
+    assert!(berlin.contains("Find out more on [our website](https://northwind.example)."));
+    let new_york = stdout_of(&[
+        "generate",
+        "-r",
+        "product-manager",
+        "-l",
+        "senior",
+        "--job",
+        job.to_str().unwrap(),
+        "--set",
+        "location={city: New York, region: NY, country: US}",
+    ]);
+    assert!(
+        new_york.contains("Northwind Health is an equal opportunity employer"),
+        "{new_york}"
+    );
+    assert!(new_york.contains("protected veteran status"));
+}
