@@ -380,7 +380,7 @@ fn pandoc_reads_back_headings_lists_and_links() {
         "## Benefits",
         "-   Public transport ticket",
         "1.  A 30-minute call with our recruiter",
-        "<https://northwind.example/careers/1234>",
+        "[Apply online](https://northwind.example/careers/1234)",
     ] {
         assert!(markdown.contains(expected), "{expected:?} not in:\n{markdown}");
     }
