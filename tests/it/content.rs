@@ -381,15 +381,18 @@ fn a_cell_of_your_own_rewrites_one_role_at_one_level() {
         "summary: You will serve two Scrum Teams.\nyears: {min: 4}\nresponsibilities:\n  - Serve two teams.\n  - {core: events}\nrequirements:\n  - \"{years}+ years as a Scrum Master.\"\n",
     )
     .unwrap();
-    let text = stdout_of(&[
-        "--catalog",
-        catalog.to_str().unwrap(),
-        "generate",
-        "-r",
-        "scrum-master",
-        "-l",
-        "senior",
-    ]);
+    let with_cell = |level: &str| {
+        stdout_of(&[
+            "--catalog",
+            catalog.to_str().unwrap(),
+            "generate",
+            "-r",
+            "scrum-master",
+            "-l",
+            level,
+        ])
+    };
+    let text = with_cell("senior");
     assert!(text.contains("You will serve two Scrum Teams."), "{text}");
     assert_eq!(bullets(&text, "What you will do")[0], "Serve two teams.");
     assert!(
@@ -401,17 +404,8 @@ fn a_cell_of_your_own_rewrites_one_role_at_one_level() {
         text.contains("## Nice to have"),
         "sections the cell leaves out fall back"
     );
-    let lead = stdout_of(&[
-        "--catalog",
-        catalog.to_str().unwrap(),
-        "generate",
-        "-r",
-        "scrum-master",
-        "-l",
-        "lead",
-    ]);
     assert_eq!(
-        lead,
+        with_cell("lead"),
         stdout_of(&["generate", "-r", "scrum-master", "-l", "lead"]),
         "other cells stay built-in"
     );
