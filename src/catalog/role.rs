@@ -133,9 +133,7 @@ fn sentence_problem(value: &str) -> Option<String> {
         return Some("is empty; write one or two sentences, or leave the field out".into());
     }
     if text.contains(['\n', '\r']) {
-        return Some(
-            "must be one line; write it as one quoted string, or fold it with `>-` so the lines join".into(),
-        );
+        return Some("must be one line; write it as one quoted string, or fold it with `>-` so the lines join".into());
     }
     if let Some(markup) = markup_in(text) {
         return Some(format!(
@@ -166,9 +164,9 @@ fn markup_in(text: &str) -> Option<String> {
         }
     }
     // An HTML tag: `<` then a letter, `/` or `!` (a plain "<" as in "< 5 people" is text).
-    let tag = text
-        .match_indices('<')
-        .find(|(at, _)| matches!(text[at + 1..].chars().next(), Some(c) if c.is_ascii_alphabetic() || c == '/' || c == '!'));
+    let tag = text.match_indices('<').find(
+        |(at, _)| matches!(text[at + 1..].chars().next(), Some(c) if c.is_ascii_alphabetic() || c == '/' || c == '!'),
+    );
     tag.map(|(at, _)| {
         let end = text[at..].find('>').map_or(text.len(), |e| at + e + 1);
         format!("`{}`", &text[at..end.min(at + 20)])

@@ -22,7 +22,9 @@ pub fn run(catalog: &Catalog, args: &CompareArgs) -> Result<i32> {
     };
     let bytes = match format {
         // Bold only for a person at a terminal: never in a file or a pipe.
-        CompareFormat::Text => compare::text::render(&comparison, args.output.is_none() && ui::stdout_color()).into_bytes(),
+        CompareFormat::Text => {
+            compare::text::render(&comparison, args.output.is_none() && ui::stdout_color()).into_bytes()
+        }
         CompareFormat::Md => compare::markdown::render(&comparison).into_bytes(),
         CompareFormat::Html => compare::html::render(&comparison).into_bytes(),
         CompareFormat::Json => compare::json::render(&comparison).into_bytes(),
@@ -48,7 +50,9 @@ fn format(args: &CompareArgs) -> Result<CompareFormat> {
         ));
     }
     if args.page.is_some() && format != CompareFormat::Docx {
-        return Err(Error::Usage("--page sets the DOCX paper size; add --format docx".into()));
+        return Err(Error::Usage(
+            "--page sets the DOCX paper size; add --format docx".into(),
+        ));
     }
     Ok(format)
 }

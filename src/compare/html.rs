@@ -69,7 +69,10 @@ fn table(out: &mut String, comparison: &Comparison) {
     }
     out.push_str("</tr>\n</thead>\n<tbody>\n");
     for row in &comparison.rows {
-        out.push_str(&format!("<tr class=\"{}\">\n<th scope=\"row\">", row.facet.key().replace('_', "-")));
+        out.push_str(&format!(
+            "<tr class=\"{}\">\n<th scope=\"row\">",
+            row.facet.key().replace('_', "-")
+        ));
         escape_into(out, row.facet.label(&comparison.subject));
         out.push_str("</th>\n");
         for cell in &row.cells {

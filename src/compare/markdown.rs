@@ -83,7 +83,10 @@ mod tests {
         };
         let markdown = render(&comparison);
         assert!(markdown.contains("| AT&T \\<Labs\\> \\*Beta\\* |"), "{markdown}");
-        assert!(markdown.contains("| **Core responsibilities** | • x \\| y<br>• \\- z |"), "{markdown}");
+        assert!(
+            markdown.contains("| **Core responsibilities** | • x \\| y<br>• \\- z |"),
+            "{markdown}"
+        );
         assert!(markdown.starts_with("# A \\| B?\n"));
     }
 }

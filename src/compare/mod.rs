@@ -182,7 +182,9 @@ pub fn roles(catalog: &Catalog, names: &[String], level: &str) -> Result<Compari
     let mut seen = Vec::new();
     let mut at_level = Vec::new();
     for name in names {
-        let role = catalog.role(name).map_err(|error| hint_kind(catalog, name, "role", error))?;
+        let role = catalog
+            .role(name)
+            .map_err(|error| hint_kind(catalog, name, "role", error))?;
         let cell = catalog.at_level(role, level, name);
         let key = (role.meta.id.clone(), cell.variant.map(|v| v.id.clone()));
         if seen.contains(&key) {
@@ -220,7 +222,9 @@ pub fn levels(catalog: &Catalog, role: &str, levels: &[String]) -> Result<Compar
     let role_template = catalog.role(role)?;
     let mut at_level: Vec<RoleAtLevel> = Vec::new();
     for name in levels {
-        let level = catalog.level(name).map_err(|error| hint_kind(catalog, name, "level", error))?;
+        let level = catalog
+            .level(name)
+            .map_err(|error| hint_kind(catalog, name, "level", error))?;
         if at_level.iter().any(|c| c.level.profile.id == level.profile.id) {
             return Err(Error::Usage(format!(
                 "the level '{name}' is named twice; name each level once"
@@ -242,9 +246,7 @@ pub fn levels(catalog: &Catalog, role: &str, levels: &[String]) -> Result<Compar
     if !shared.is_empty() {
         intro.push_str(" Bullets every level shares are listed once, after the table.");
     }
-    let rows = rows(&LEVEL_FACETS, &at_level, |facet, cell| {
-        level_cell(facet, cell, &shared)
-    });
+    let rows = rows(&LEVEL_FACETS, &at_level, |facet, cell| level_cell(facet, cell, &shared));
     Ok(Comparison {
         subject: Subject::Levels {
             role: Named {
@@ -329,7 +331,12 @@ fn level_cell(facet: Facet, cell: &RoleAtLevel, shared: &[Shared]) -> Cell {
     match section_of(facet) {
         Some(section) => {
             let common = shared.iter().find(|s| s.facet == facet).map_or(&[][..], |s| &s.bullets);
-            bullets(cell.bullets(section).into_iter().filter(|b| !common.contains(b)).collect())
+            bullets(
+                cell.bullets(section)
+                    .into_iter()
+                    .filter(|b| !common.contains(b))
+                    .collect(),
+            )
         }
         None => level_phrase(facet, cell),
     }
@@ -434,7 +441,10 @@ mod tests {
     fn roles_answer_which_role_first() {
         let comparison = roles(&catalog(), &names(&["product-manager", "project-manager"]), "senior").unwrap();
         assert_eq!(comparison.title, "Product Manager or Project Manager?");
-        assert_eq!(comparison.columns[1].title, "Senior Project Manager", "the variant's market title");
+        assert_eq!(
+            comparison.columns[1].title, "Senior Project Manager",
+            "the variant's market title"
+        );
         assert_eq!(comparison.columns[1].role, "project-owner");
         assert_eq!(comparison.rows[0].facet, Facet::HireWhen);
         assert!(comparison.rows.iter().all(|row| row.cells.len() == 2));
@@ -448,9 +458,16 @@ mod tests {
         let role = lead.role("scrum-master").unwrap();
         let all: Vec<String> = ["senior", "lead"]
             .iter()
-            .flat_map(|l| lead.at_level(role, lead.level(l).unwrap(), "scrum-master").bullets(Section::Responsibilities))
+            .flat_map(|l| {
+                lead.at_level(role, lead.level(l).unwrap(), "scrum-master")
+                    .bullets(Section::Responsibilities)
+            })
             .collect();
-        let responsibilities = comparison.rows.iter().find(|r| r.facet == Facet::Responsibilities).unwrap();
+        let responsibilities = comparison
+            .rows
+            .iter()
+            .find(|r| r.facet == Facet::Responsibilities)
+            .unwrap();
         let shown: Vec<&String> = responsibilities
             .cells
             .iter()
@@ -471,8 +488,13 @@ mod tests {
 
     #[test]
     fn a_level_is_not_a_role() {
-        let error = roles(&catalog(), &names(&["senior", "lead"]), "senior").unwrap_err().to_string();
-        assert!(error.contains("'senior' is a level") && error.contains("--role"), "{error}");
+        let error = roles(&catalog(), &names(&["senior", "lead"]), "senior")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            error.contains("'senior' is a level") && error.contains("--role"),
+            "{error}"
+        );
         let error = levels(&catalog(), "scrum-master", &names(&["senior", "product-owner"]))
             .unwrap_err()
             .to_string();

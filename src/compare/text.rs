@@ -41,7 +41,14 @@ pub fn render(comparison: &Comparison, bold: bool) -> String {
         out.push_str(&style.strong("What every level shares"));
         out.push('\n');
         for shared in &comparison.shared {
-            out.push_str(&rule(shared.facet.label(&comparison.subject), WIDTH, &[], '─', '─', style));
+            out.push_str(&rule(
+                shared.facet.label(&comparison.subject),
+                WIDTH,
+                &[],
+                '─',
+                '─',
+                style,
+            ));
             for line in cell_lines(&Cell::Bullets(shared.bullets.clone()), WIDTH) {
                 push_line(&mut out, &line);
             }
@@ -64,7 +71,14 @@ fn side_by_side(out: &mut String, comparison: &Comparison, width: usize, style: 
     band(out, &titles, width, |line| style.strong(line));
     out.push_str(&rule("", total, &joints, '━', '┿', style));
     for row in &comparison.rows {
-        out.push_str(&rule(row.facet.label(&comparison.subject), total, &joints, '─', '┼', style));
+        out.push_str(&rule(
+            row.facet.label(&comparison.subject),
+            total,
+            &joints,
+            '─',
+            '┼',
+            style,
+        ));
         let cells: Vec<Vec<String>> = row.cells.iter().map(|cell| cell_lines(cell, width)).collect();
         band(out, &cells, width, str::to_owned);
     }
@@ -132,7 +146,10 @@ fn cell_lines(cell: &Cell, width: usize) -> Vec<String> {
 
 fn wrap(text: &str, width: usize, first: &str, rest: &str) -> Vec<String> {
     let options = Options::new(width).initial_indent(first).subsequent_indent(rest);
-    textwrap::wrap(text, options).into_iter().map(|l| l.into_owned()).collect()
+    textwrap::wrap(text, options)
+        .into_iter()
+        .map(|l| l.into_owned())
+        .collect()
 }
 
 fn push_line(out: &mut String, line: &str) {
@@ -209,9 +226,12 @@ mod tests {
     #[test]
     fn many_columns_stack() {
         let catalog = Catalog::load(None).unwrap();
-        let mut comparison = super::super::roles(&catalog, &names(&["product-manager", "scrum-master"]), "senior").unwrap();
+        let mut comparison =
+            super::super::roles(&catalog, &names(&["product-manager", "scrum-master"]), "senior").unwrap();
         let extra = comparison.columns.clone();
-        comparison.columns.extend(extra.iter().cloned().chain(extra.iter().cloned()));
+        comparison
+            .columns
+            .extend(extra.iter().cloned().chain(extra.iter().cloned()));
         for row in &mut comparison.rows {
             let cells = row.cells.clone();
             row.cells.extend(cells.iter().cloned().chain(cells.iter().cloned()));

@@ -162,7 +162,9 @@ impl Writer<'_> {
     }
 
     fn open_cell(&mut self, width: u32) {
-        self.push(&format!(r#"<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/></w:tcPr>"#));
+        self.push(&format!(
+            r#"<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/></w:tcPr>"#
+        ));
     }
 
     fn push(&mut self, xml: &str) {
@@ -229,12 +231,18 @@ mod tests {
             ..DocxOptions::default()
         };
         let docx = blocks_to_docx(&sample(), &options, Orientation::Landscape).unwrap();
-        assert_eq!(docx, blocks_to_docx(&sample(), &options, Orientation::Landscape).unwrap());
+        assert_eq!(
+            docx,
+            blocks_to_docx(&sample(), &options, Orientation::Landscape).unwrap()
+        );
         let mut archive = zip::ZipArchive::new(std::io::Cursor::new(&docx)).unwrap();
         let mut document = String::new();
         std::io::Read::read_to_string(&mut archive.by_name("word/document.xml").unwrap(), &mut document).unwrap();
         roxmltree::Document::parse(&document).unwrap();
-        assert!(document.contains(r#"<w:pgSz w:w="16838" w:h="11906" w:orient="landscape""#), "{document}");
+        assert!(
+            document.contains(r#"<w:pgSz w:w="16838" w:h="11906" w:orient="landscape""#),
+            "{document}"
+        );
         assert!(document.contains("<w:tblHeader/>"));
         assert!(document.contains(r#"<w:tblStyle w:val="GridTable4-Accent1"/>"#));
         assert!(document.contains("A &lt;title&gt; &amp; more"));

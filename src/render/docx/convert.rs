@@ -61,17 +61,15 @@ pub fn layout_oriented(document: Document, page: PageSize, landscape: bool) -> D
             .orient(docx_rs::PageOrientationType::Landscape),
         false => docx_rs::PageSize::new().size(width, height),
     };
-    document
-        .page_size(size)
-        .page_margin(PageMargin {
-            top: 1134,
-            bottom: 1134,
-            left: SIDE_MARGIN as i32,
-            right: SIDE_MARGIN as i32,
-            header: 709,
-            footer: 709,
-            gutter: 0,
-        })
+    document.page_size(size).page_margin(PageMargin {
+        top: 1134,
+        bottom: 1134,
+        left: SIDE_MARGIN as i32,
+        right: SIDE_MARGIN as i32,
+        header: 709,
+        footer: 709,
+        gutter: 0,
+    })
 }
 
 /// One open Markdown list.
