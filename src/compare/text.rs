@@ -23,8 +23,11 @@ const NOTHING: &str = "—";
 pub fn render(comparison: &Comparison, bold: bool) -> String {
     let style = Style { bold };
     let mut out = String::new();
-    out.push_str(&style.strong(&comparison.title));
-    out.push_str("\n\n");
+    for line in textwrap::wrap(&comparison.title, WIDTH) {
+        out.push_str(&style.strong(&line));
+        out.push('\n');
+    }
+    out.push('\n');
     for line in textwrap::wrap(&comparison.intro, WIDTH) {
         out.push_str(&line);
         out.push('\n');

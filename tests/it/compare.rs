@@ -283,6 +283,31 @@ fn bullets_every_level_shares_are_listed_once() {
     );
 }
 
+#[test]
+fn bold_on_a_terminal_unless_no_color() {
+    let run = |no_color: bool| {
+        let mut command = Process::new(env!("CARGO_BIN_EXE_jdgen"));
+        command
+            .args(ROLES_ARGS)
+            .env_remove("JDGEN_CATALOG")
+            .env("TERM", "xterm");
+        command.args(["--level", "lead"]);
+        match no_color {
+            true => command.env("NO_COLOR", "1"),
+            false => command.env_remove("NO_COLOR"),
+        };
+        let mut session = rexpect::session::spawn_command(command, Some(30_000)).unwrap();
+        session.exp_eof().unwrap()
+    };
+    let bold = run(false);
+    assert!(bold.contains("\x1b[1mLead Product Manager\x1b[0m"), "{bold:?}");
+    let plain = run(true);
+    assert!(
+        plain.contains("Lead Product Manager") && !plain.contains('\x1b'),
+        "{plain:?}"
+    );
+}
+
 // ---- Every format, every run ---------------------------------------------------
 
 #[test]
