@@ -178,6 +178,7 @@ const LEVEL_FACETS: [Facet; 9] = [
 
 /// Roles named by `names` (ids, aliases or variant ids), side by side at `level`.
 pub fn roles(catalog: &Catalog, names: &[String], level: &str) -> Result<Comparison> {
+    at_least_two(names, "roles")?;
     let level = catalog.level(level)?;
     let mut seen = Vec::new();
     let mut at_level = Vec::new();
@@ -219,6 +220,7 @@ pub fn roles(catalog: &Catalog, names: &[String], level: &str) -> Result<Compari
 /// Levels named by `levels` (ids or aliases) of the role `role`, side by side, each
 /// showing only the bullets not every compared level has; those are in `shared`.
 pub fn levels(catalog: &Catalog, role: &str, levels: &[String]) -> Result<Comparison> {
+    at_least_two(levels, "levels")?;
     let role_template = catalog.role(role)?;
     let mut at_level: Vec<RoleAtLevel> = Vec::new();
     for name in levels {
@@ -260,6 +262,14 @@ pub fn levels(catalog: &Catalog, role: &str, levels: &[String]) -> Result<Compar
         rows,
         shared,
     })
+}
+
+/// A comparison needs two things to compare (the command line asks for two; a caller of the library may not).
+fn at_least_two(names: &[String], kind: &str) -> Result<()> {
+    match names.len() {
+        0 | 1 => Err(Error::Usage(format!("name at least two {kind} to compare"))),
+        _ => Ok(()),
+    }
 }
 
 /// An unknown role that is a level (or the other way round) gets a hint at the other form of the command.
@@ -499,6 +509,8 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(error.contains("'product-owner' is a role"), "{error}");
+        assert!(levels(&catalog(), "scrum-master", &names(&["senior"])).is_err());
+        assert!(roles(&catalog(), &[], "senior").is_err());
         let error = roles(&catalog(), &names(&["scrum-master", "scrum-master"]), "senior")
             .unwrap_err()
             .to_string();

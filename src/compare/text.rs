@@ -33,7 +33,8 @@ pub fn render(comparison: &Comparison, bold: bool) -> String {
         out.push('\n');
     }
     out.push('\n');
-    let columns = comparison.columns.len();
+    // A hand-built comparison may have no columns; never divide by nothing.
+    let columns = comparison.columns.len().max(1);
     let column_width = (WIDTH - SEPARATOR.len_chars() * (columns - 1)) / columns;
     match column_width >= MIN_COLUMN {
         true => side_by_side(&mut out, comparison, column_width, style),
@@ -65,7 +66,7 @@ fn side_by_side(out: &mut String, comparison: &Comparison, width: usize, style: 
     let joints: Vec<usize> = (1..comparison.columns.len())
         .map(|i| i * (width + SEPARATOR.len_chars()) - 2)
         .collect();
-    let total = comparison.columns.len() * width + SEPARATOR.len_chars() * (comparison.columns.len() - 1);
+    let total = comparison.columns.len() * width + SEPARATOR.len_chars() * comparison.columns.len().saturating_sub(1);
     let titles: Vec<Vec<String>> = comparison
         .columns
         .iter()
