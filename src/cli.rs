@@ -78,6 +78,57 @@ pub enum Command {
     /// Check job descriptions (Markdown or DOCX) for inclusive, lawful and readable wording.
     #[command(after_help = LINT_EXAMPLES)]
     Lint(LintArgs),
+    /// Which role do I need? Compare roles side by side at one level, or the levels of one role.
+    #[command(after_help = COMPARE_EXAMPLES)]
+    Compare(CompareArgs),
+}
+
+const COMPARE_EXAMPLES: &str = "\
+Examples:
+  jdgen compare product-manager project-owner
+  jdgen compare product-manager product-owner scrum-master --level lead
+  jdgen compare --role scrum-master senior lead principal head
+  jdgen compare project-manager product-manager --format docx -o which-role.docx
+
+Formats: text (a table for the terminal, 80 columns), md, html, docx (landscape), json.";
+
+/// `jdgen compare` flags.
+#[derive(Debug, Args)]
+pub struct CompareArgs {
+    /// The roles to compare (ids, aliases or variants); with --role, the levels to compare.
+    #[arg(required = true, num_args = 2.., value_name = "NAME")]
+    pub names: Vec<String>,
+    /// Compare the levels of this role instead of roles; NAME... are then levels.
+    #[arg(long, short, value_name = "ROLE", conflicts_with = "level")]
+    pub role: Option<String>,
+    /// The level roles are compared at [default: senior].
+    #[arg(long, short, value_name = "LEVEL")]
+    pub level: Option<String>,
+    /// Output format. Default: text, or the extension of -o FILE.
+    #[arg(long, short, value_enum, value_name = "FORMAT")]
+    pub format: Option<CompareFormat>,
+    /// Write to FILE instead of standard output (docx must go to a file).
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// DOCX paper size, turned to landscape [default: a4].
+    #[arg(long, value_enum, value_name = "SIZE")]
+    pub page: Option<crate::render::docx::PageSize>,
+}
+
+/// What `jdgen compare` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CompareFormat {
+    /// A table for the terminal (80 columns).
+    Text,
+    /// A Markdown table.
+    #[value(alias = "markdown")]
+    Md,
+    /// A standalone HTML page.
+    Html,
+    /// A Word document, landscape.
+    Docx,
+    /// JSON, one record per role or level.
+    Json,
 }
 
 const LINT_EXAMPLES: &str = "\

@@ -12,6 +12,7 @@ pub mod catalog;
 pub mod check;
 pub mod cli;
 pub mod commands;
+pub mod compare;
 pub mod error;
 pub mod fsio;
 pub mod lint;

@@ -113,6 +113,13 @@ impl<'c> RoleAtLevel<'c> {
         texts.into_iter().map(|text| self.fill(text)).collect()
     }
 
+    /// The role's own core bullets of one section, placeholders filled for this level,
+    /// whichever of them the level's cell keeps: what the role is at every level (`jdgen compare`).
+    pub fn core_bullets(&self, section: Section) -> Vec<String> {
+        let core = self.role.meta.core.section(section);
+        core.values().map(|text| self.fill(text)).collect()
+    }
+
     fn phrase(&self, of_cell: impl Fn(&'c RoleLevel) -> &'c Option<String>, generic: &'c str) -> &'c str {
         self.cell.and_then(|c| of_cell(c).as_deref()).unwrap_or(generic)
     }

@@ -151,6 +151,10 @@ impl Catalog {
             {
                 match role_template(stem, relative, file, &name) {
                     Ok((role, body)) => {
+                        for (field, message) in role.meta.problems() {
+                            let at = located_key(&name, &file.text, &field);
+                            problems.push(Error::invalid(origin.clone(), field, message, None, at));
+                        }
                         pending.push(PendingTemplate {
                             name: format!("role:{stem}"),
                             file: name,

@@ -33,6 +33,12 @@ pub struct RoleMeta {
     /// Who it works with most.
     #[serde(default)]
     pub works_with: Vec<String>,
+    /// When a company should hire this role: one or two sentences, plain text (for `jdgen compare`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hire_when: Option<String>,
+    /// When it should hire another role instead, and which: one or two sentences, plain text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub not_when: Option<String>,
     /// The O*NET-SOC occupation, for JSON-LD `occupationalCategory`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub occupation: Option<Occupation>,
@@ -105,6 +111,66 @@ impl RoleMeta {
             .chain(&self.aliases)
             .chain(self.variants.iter().map(|v| &v.id))
     }
+
+    /// Problems serde cannot see, as (field, message): `hire_when` and `not_when` must be
+    /// one or two sentences of plain text on one line, because `jdgen compare` shows them
+    /// in table cells of every format, escaped.
+    pub fn problems(&self) -> Vec<(String, String)> {
+        [("hire_when", &self.hire_when), ("not_when", &self.not_when)]
+            .into_iter()
+            .filter_map(|(field, value)| Some((field.to_owned(), sentence_problem(value.as_deref()?)?)))
+            .collect()
+    }
+}
+
+/// The most a `hire_when` or `not_when` may hold: two long sentences.
+pub const SENTENCE_LIMIT: usize = 400;
+
+/// What is wrong with a one-line, plain-text field, if anything.
+fn sentence_problem(value: &str) -> Option<String> {
+    let text = value.trim();
+    if text.is_empty() {
+        return Some("is empty; write one or two sentences, or leave the field out".into());
+    }
+    if text.contains(['\n', '\r']) {
+        return Some("must be one line; write it as one quoted string, or fold it with `>-` so the lines join".into());
+    }
+    if let Some(markup) = markup_in(text) {
+        return Some(format!(
+            "looks like Markdown or HTML ({markup}); it is shown as plain text in every format, so write it without markup"
+        ));
+    }
+    if let Some(open) = text.find('{').filter(|&at| text[at..].contains('}')) {
+        let placeholder = &text[open..=open + text[open..].find('}').unwrap_or(0)];
+        return Some(format!(
+            "'{placeholder}' would be printed as it is: this field is the same at every level, so nothing is filled in"
+        ));
+    }
+    let length = text.chars().count();
+    (length > SENTENCE_LIMIT).then(|| {
+        format!("is {length} characters long; keep it to one or two sentences (at most {SENTENCE_LIMIT} characters)")
+    })
+}
+
+/// The first piece of Markdown or HTML markup in `text`, quoted, if any.
+fn markup_in(text: &str) -> Option<String> {
+    let block_marker = ["# ", "- ", "* ", "+ ", "> "].into_iter().find(|m| text.starts_with(m));
+    if let Some(marker) = block_marker {
+        return Some(format!("it starts with `{}`", marker.trim_end()));
+    }
+    for inline in ["`", "**", "__", "]("] {
+        if text.contains(inline) {
+            return Some(format!("`{inline}`"));
+        }
+    }
+    // An HTML tag: `<` then a letter, `/` or `!` (a plain "<" as in "< 5 people" is text).
+    let tag = text.match_indices('<').find(
+        |(at, _)| matches!(text[at + 1..].chars().next(), Some(c) if c.is_ascii_alphabetic() || c == '/' || c == '!'),
+    );
+    tag.map(|(at, _)| {
+        let end = text[at..].find('>').map_or(text.len(), |e| at + e + 1);
+        format!("`{}`", &text[at..end.min(at + 20)])
+    })
 }
 
 /// A template file split into its front matter and body.
@@ -147,6 +213,33 @@ mod tests {
         assert_eq!(split.body.lines().nth(4), Some("# {{title}}"));
         assert_eq!(split.raw_body, "# {{title}}\n");
         assert!(split_front_matter("# no front matter").is_none());
+    }
+
+    #[test]
+    fn hire_when_and_not_when_are_one_line_of_plain_text() {
+        let problem = |value: &str| sentence_problem(value);
+        assert_eq!(problem("You need someone to choose what to build and why."), None);
+        assert_eq!(problem("Teams of < 5 people & a budget above €1m."), None);
+        assert!(problem("  ").unwrap().contains("is empty"));
+        assert!(problem("One.\nTwo.").unwrap().contains("one line"));
+        assert_eq!(problem("Trailing newline from a folded block.\n"), None);
+        assert!(problem("You need **strategy**.").unwrap().contains("`**`"));
+        assert!(problem("See [the guide](https://x.example).").unwrap().contains("`](`"));
+        assert!(problem("Hire <b>now</b>.").unwrap().contains("`<b>`"));
+        assert!(problem("- a list").unwrap().contains("starts with `-`"));
+        assert!(problem("{years}+ years in.").unwrap().contains("'{years}'"));
+        assert!(problem(&"word ".repeat(100)).unwrap().contains("at most 400"));
+    }
+
+    #[test]
+    fn the_new_fields_are_optional() {
+        let yaml = "id: x\ntitle: X\ndiscipline: X\nfocus: f\nowns: o\nhorizon: h\n";
+        let meta: RoleMeta = crate::yaml::from_str(&crate::error::Origin::File("x".into()), yaml).unwrap();
+        assert_eq!((meta.hire_when, meta.not_when), (None, None));
+        let yaml = format!("{yaml}hire_when: ''\nnot_when: \"Not <em>this</em>.\"\n");
+        let meta: RoleMeta = crate::yaml::from_str(&crate::error::Origin::File("x".into()), &yaml).unwrap();
+        let fields: Vec<String> = meta.problems().into_iter().map(|(field, _)| field).collect();
+        assert_eq!(fields, ["hire_when", "not_when"]);
     }
 
     #[test]

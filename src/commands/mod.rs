@@ -2,6 +2,7 @@
 
 mod batch;
 mod check;
+mod compare;
 mod generate;
 mod init;
 mod lint;
@@ -47,6 +48,7 @@ pub fn run(cli: Cli) -> Result<i32> {
         Command::Completions { shell } => reference::completions(shell),
         Command::Man => reference::man(),
         Command::Lint(args) => lint::run(catalog_dir, &args),
+        Command::Compare(args) => compare::run(&catalog()?, &args),
     }
 }
 

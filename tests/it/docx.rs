@@ -305,7 +305,7 @@ fn bad_branding_is_named() {
 // ---- Real readers -------------------------------------------------------------
 
 /// Whether `reader` is installed; when it is not, says so visibly, and fails if JDGEN_REQUIRE_READERS=1.
-fn reader_available(reader: &str, probe: &mut Process) -> bool {
+pub(crate) fn reader_available(reader: &str, probe: &mut Process) -> bool {
     let found = probe.output().is_ok_and(|output| output.status.success());
     if !found {
         if std::env::var("JDGEN_REQUIRE_READERS").as_deref() == Ok("1") {

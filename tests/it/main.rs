@@ -4,6 +4,7 @@ mod bad_input;
 mod batch;
 mod catalog;
 mod common;
+mod compare;
 mod content;
 mod docx;
 mod generate;

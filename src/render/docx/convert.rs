@@ -18,7 +18,7 @@ use super::PageSize;
 const BULLET_ABSTRACT_ID: usize = 2;
 const ORDERED_ABSTRACT_ID: usize = 3;
 /// Every bullet list shares one numbering instance (bullets have no count to restart).
-const BULLET_NUM_ID: usize = 2;
+pub(super) const BULLET_NUM_ID: usize = 2;
 /// Word knows nine list levels (0-8); deeper Markdown nesting stays at the last.
 const MAX_LIST_LEVEL: usize = 8;
 /// Indent per list level and the hanging indent of the marker, in twips.
@@ -44,20 +44,32 @@ pub fn convert(markdown: &str, ids: &StyleIds) -> Converted {
     converter.finish()
 }
 
+/// The left and right page margins, in twips (2.2 cm).
+pub(super) const SIDE_MARGIN: u32 = 1247;
+
 /// Applies the page size and margins.
 pub fn layout(document: Document, page: PageSize) -> Document {
+    layout_oriented(document, page, false)
+}
+
+/// Applies the page size, turned on its side when `landscape`, and the margins.
+pub fn layout_oriented(document: Document, page: PageSize, landscape: bool) -> Document {
     let (width, height) = page.twips();
-    document
-        .page_size(docx_rs::PageSize::new().size(width, height))
-        .page_margin(PageMargin {
-            top: 1134,
-            bottom: 1134,
-            left: 1247,
-            right: 1247,
-            header: 709,
-            footer: 709,
-            gutter: 0,
-        })
+    let size = match landscape {
+        true => docx_rs::PageSize::new()
+            .size(height, width)
+            .orient(docx_rs::PageOrientationType::Landscape),
+        false => docx_rs::PageSize::new().size(width, height),
+    };
+    document.page_size(size).page_margin(PageMargin {
+        top: 1134,
+        bottom: 1134,
+        left: SIDE_MARGIN as i32,
+        right: SIDE_MARGIN as i32,
+        header: 709,
+        footer: 709,
+        gutter: 0,
+    })
 }
 
 /// One open Markdown list.

@@ -1,5 +1,6 @@
 //! Markdown -> DOCX: a faithful, deterministic Word translation of the rendered Markdown (knows nothing of roles or levels).
 
+mod blocks;
 mod body;
 mod canonical;
 mod convert;
@@ -9,6 +10,7 @@ mod text;
 
 use crate::error::{Error, Result};
 
+pub use blocks::{blocks_to_docx, Block, CellContent, Orientation, Table};
 pub use styles::reference_styles;
 
 /// The paper a document is laid out on.

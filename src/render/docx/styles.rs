@@ -18,6 +18,8 @@ pub struct StyleIds {
     pub rule: String,
     pub hyperlink: String,
     pub verbatim: String,
+    /// The table style (only defined in documents with tables).
+    pub table: String,
 }
 
 /// styles.xml and the ids in it.
@@ -35,6 +37,9 @@ struct StyleDef {
 }
 
 const NAMESPACE: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+
+/// The body text's colour: a soft black.
+const BODY_TEXT_COLOR: &str = r#"<w:color w:val="262626"/>"#;
 
 /// Twentieths of a point; half-points for font sizes.
 fn definitions(color: &str) -> Vec<StyleDef> {
@@ -57,7 +62,7 @@ fn definitions(color: &str) -> Vec<StyleDef> {
         StyleDef {
             id: "Normal",
             name: "Normal",
-            xml: r#"<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/><w:rPr><w:color w:val="262626"/></w:rPr></w:style>"#.into(),
+            xml: format!(r#"<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/><w:rPr>{BODY_TEXT_COLOR}</w:rPr></w:style>"#),
         },
         StyleDef {
             id: "DefaultParagraphFont",
@@ -124,10 +129,74 @@ fn definitions(color: &str) -> Vec<StyleDef> {
     ]
 }
 
+/// The id of the table style tables use: Word's own "Grid Table 4 Accent 1", so Word lists it in
+/// its Table Design gallery and its header row, first column and banded rows switch on and off there.
+const TABLE_STYLE_ID: &str = "GridTable4-Accent1";
+
+/// Word's default table style and the grid table style, in `color` (six hex digits), as Word
+/// writes them: the header row filled and bold, the first column bold, rows banded, a light grid.
+fn table_definitions(color: &str) -> Vec<StyleDef> {
+    let (border, band) = (tint(color, 0.6), tint(color, 0.85));
+    let edge = |side: &str, tint: &str| format!(r#"<w:{side} w:val="single" w:sz="4" w:space="0" w:color="{tint}"/>"#);
+    let grid: String = ["top", "left", "bottom", "right", "insideH", "insideV"]
+        .iter()
+        .map(|side| edge(side, &border))
+        .collect();
+    let header_edges: String = ["top", "left", "bottom", "right"]
+        .iter()
+        .map(|side| edge(side, color))
+        .collect();
+    vec![
+        StyleDef {
+            id: "TableNormal",
+            name: "Normal Table",
+            xml: r#"<w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:name w:val="Normal Table"/><w:uiPriority w:val="99"/><w:semiHidden/><w:unhideWhenUsed/><w:tblPr><w:tblInd w:w="0" w:type="dxa"/><w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="108" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/><w:right w:w="108" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style>"#.into(),
+        },
+        StyleDef {
+            id: TABLE_STYLE_ID,
+            name: "Grid Table 4 Accent 1",
+            xml: format!(
+                r#"<w:style w:type="table" w:styleId="{TABLE_STYLE_ID}"><w:name w:val="Grid Table 4 Accent 1"/><w:basedOn w:val="TableNormal"/><w:uiPriority w:val="49"/><w:pPr><w:spacing w:before="40" w:after="40" w:line="240" w:lineRule="auto"/></w:pPr><w:rPr><w:sz w:val="19"/><w:szCs w:val="19"/></w:rPr><w:tblPr><w:tblStyleRowBandSize w:val="1"/><w:tblStyleColBandSize w:val="1"/><w:tblBorders>{grid}</w:tblBorders><w:tblCellMar><w:top w:w="57" w:type="dxa"/><w:left w:w="108" w:type="dxa"/><w:bottom w:w="57" w:type="dxa"/><w:right w:w="108" w:type="dxa"/></w:tblCellMar></w:tblPr><w:tblStylePr w:type="firstRow"><w:rPr><w:b/><w:bCs/><w:color w:val="FFFFFF"/></w:rPr><w:tcPr><w:tcBorders>{header_edges}<w:insideH w:val="nil"/><w:insideV w:val="nil"/></w:tcBorders><w:shd w:val="clear" w:color="auto" w:fill="{color}"/></w:tcPr></w:tblStylePr><w:tblStylePr w:type="lastRow"><w:rPr><w:b/><w:bCs/></w:rPr></w:tblStylePr><w:tblStylePr w:type="firstCol"><w:rPr><w:b/><w:bCs/></w:rPr></w:tblStylePr><w:tblStylePr w:type="lastCol"><w:rPr><w:b/><w:bCs/></w:rPr></w:tblStylePr><w:tblStylePr w:type="band1Vert"><w:tcPr><w:shd w:val="clear" w:color="auto" w:fill="{band}"/></w:tcPr></w:tblStylePr><w:tblStylePr w:type="band1Horz"><w:tcPr><w:shd w:val="clear" w:color="auto" w:fill="{band}"/></w:tcPr></w:tblStylePr></w:style>"#
+            ),
+        },
+    ]
+}
+
+/// `color` (six hex digits) mixed with white: `amount` 0 keeps it, 1 is white.
+fn tint(color: &str, amount: f64) -> String {
+    let channel = |at: usize| u8::from_str_radix(color.get(at..at + 2).unwrap_or("00"), 16).unwrap_or(0);
+    [0, 2, 4]
+        .iter()
+        .map(|&at| {
+            let value = f64::from(channel(at));
+            format!("{:02X}", (value + (255.0 - value) * amount).round() as u8)
+        })
+        .collect()
+}
+
 /// styles.xml for `options`: the reference document's styles when given, else jdgen's own.
 pub fn styles_xml(options: &DocxOptions) -> Styles {
+    build(options, false)
+}
+
+/// [`styles_xml`] with a table style added, for documents with tables.
+pub fn table_styles_xml(options: &DocxOptions) -> Styles {
+    build(options, true)
+}
+
+fn build(options: &DocxOptions, tables: bool) -> Styles {
     let color = escape_xml(&options.heading_color);
-    let definitions = definitions(&color);
+    let mut definitions = definitions(&color);
+    // The body text's colour: on the Normal style, or, with tables, in the document defaults,
+    // because a paragraph style outranks a table style and would turn the header row's white text dark.
+    let mut text_color = "";
+    if tables {
+        for normal in definitions.iter_mut().filter(|d| d.id == "Normal") {
+            normal.xml = normal.xml.replace(&format!("<w:rPr>{BODY_TEXT_COLOR}</w:rPr>"), "");
+        }
+        text_color = BODY_TEXT_COLOR;
+        definitions.extend(table_definitions(&color));
+    }
     if let Some(reference) = &options.reference_styles {
         if let Some(styles) = merge_reference(reference, &definitions) {
             return styles;
@@ -136,7 +205,7 @@ pub fn styles_xml(options: &DocxOptions) -> Styles {
     let font = escape_xml(&options.font);
     let mut xml = format!(
         r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<w:styles xmlns:w="{NAMESPACE}"><w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="{font}" w:hAnsi="{font}" w:eastAsia="{font}" w:cs="{font}"/><w:sz w:val="21"/><w:szCs w:val="21"/><w:lang w:val="en-US"/></w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:spacing w:after="120" w:line="276" w:lineRule="auto"/></w:pPr></w:pPrDefault></w:docDefaults>"#
+<w:styles xmlns:w="{NAMESPACE}"><w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="{font}" w:hAnsi="{font}" w:eastAsia="{font}" w:cs="{font}"/>{text_color}<w:sz w:val="21"/><w:szCs w:val="21"/><w:lang w:val="en-US"/></w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:spacing w:after="120" w:line="276" w:lineRule="auto"/></w:pPr></w:pPrDefault></w:docDefaults>"#
     );
     for definition in &definitions {
         xml.push_str(&definition.xml);
@@ -155,6 +224,7 @@ fn own_ids() -> StyleIds {
         rule: "HorizontalRule".into(),
         hyperlink: "Hyperlink".into(),
         verbatim: "VerbatimChar".into(),
+        table: TABLE_STYLE_ID.into(),
     }
 }
 
@@ -209,6 +279,10 @@ fn merge_reference(reference: &str, definitions: &[StyleDef]) -> Option<Styles> 
         rule: id_of(by_id("HorizontalRule")),
         hyperlink: id_of(by_id("Hyperlink")),
         verbatim: id_of(by_id("VerbatimChar")),
+        table: match definitions.iter().find(|d| d.id == TABLE_STYLE_ID) {
+            Some(table) => id_of(table),
+            None => TABLE_STYLE_ID.into(),
+        },
     };
     let end = reference.rfind("</")?;
     let xml = format!("{}{added}{}", &reference[..end], &reference[end..]);
@@ -237,4 +311,27 @@ pub fn reference_styles(path: &Path) -> Result<String> {
         ));
     }
     Ok(xml)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tints_mix_with_white() {
+        assert_eq!(tint("1F3864", 0.0), "1F3864");
+        assert_eq!(tint("000000", 1.0), "FFFFFF");
+        assert_eq!(tint("1F3864", 0.85), "DDE1E8");
+    }
+
+    #[test]
+    fn with_tables_the_text_colour_moves_to_the_defaults() {
+        let options = DocxOptions::default();
+        let plain = styles_xml(&options).xml;
+        assert!(plain.contains(r#"w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/><w:rPr><w:color"#));
+        assert!(!plain.contains("w:type=\"table\""), "postings carry no table styles");
+        let tables = table_styles_xml(&options).xml;
+        assert!(tables.contains(r#"w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/></w:style>"#));
+        assert!(tables.contains(r#"w:cs="Arial"/><w:color w:val="262626"/><w:sz"#));
+    }
 }
