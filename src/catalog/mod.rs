@@ -70,10 +70,157 @@ struct PendingTemplate {
     body: String,
 }
 
+/// What a command needs of the catalog. One posting needs one role, one level, one cell
+/// and the partials its template uses: loading only those is most of the speed of a single
+/// `jdgen generate` (parsing YAML and compiling templates is nearly all its work).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Need<'a> {
+    /// Every file: `check`, `batch`, `list`, `compare`, `new`.
+    Everything,
+    /// One posting of `role` at `level` (names as given: ids, aliases or variants), in US
+    /// spelling or not. A name that is not a file's id loads every file of its kind to find it.
+    Posting {
+        role: &'a str,
+        level: &'a str,
+        us_spelling: bool,
+    },
+}
+
+/// Which files of the catalog to load, from a [`Need`].
+struct Selection {
+    /// Role template stems to load; `None` for all.
+    roles: Option<String>,
+    /// Profile stems to load; `None` for all.
+    levels: Option<String>,
+    /// Whether to compile US-spelt copies and read the spelling list.
+    us_spelling: bool,
+}
+
+/// The stem of the file that `name` means: the file named so, else the one whose `id`,
+/// `aliases` or `variants` include the name (read leniently: the real load reports problems).
+/// `None` when no file answers to it (the load then reads every file of the kind and says
+/// "unknown role", with the names it has).
+fn stem_named(files: &BTreeMap<String, CatalogFile>, prefix: &str, suffix: &str, name: &str) -> Option<String> {
+    #[derive(serde::Deserialize)]
+    struct Names {
+        #[serde(default)]
+        id: String,
+        #[serde(default)]
+        aliases: Vec<String>,
+        #[serde(default)]
+        variants: Vec<VariantName>,
+    }
+    #[derive(serde::Deserialize)]
+    struct VariantName {
+        id: String,
+    }
+    let name = name.trim().to_lowercase();
+    if files.contains_key(&format!("{prefix}{name}{suffix}")) {
+        return Some(name);
+    }
+    files.iter().find_map(|(path, file)| {
+        let stem = path
+            .strip_prefix(prefix)?
+            .strip_suffix(suffix)
+            .filter(|s| !s.contains('/'))?;
+        let yaml = match prefix {
+            "templates/" => split_front_matter(&file.text)?.front_matter,
+            _ => file.text.clone(),
+        };
+        let names: Names = yaml::from_str(&Origin::File(path.clone()), &yaml).ok()?;
+        let mut all = std::iter::once(&names.id)
+            .chain(&names.aliases)
+            .chain(names.variants.iter().map(|v| &v.id));
+        all.any(|n| n.to_lowercase() == name).then(|| stem.to_owned())
+    })
+}
+
+/// The role a template file is for (`templates/<role>.md.hbs`, not a partial).
+fn role_of(path: &str) -> Option<&str> {
+    path.strip_prefix("templates/")?
+        .strip_suffix(".md.hbs")
+        .filter(|stem| !stem.contains('/'))
+}
+
+impl Selection {
+    fn new(need: Need, files: &BTreeMap<String, CatalogFile>) -> Selection {
+        match need {
+            Need::Everything => Selection {
+                roles: None,
+                levels: None,
+                us_spelling: true,
+            },
+            Need::Posting {
+                role,
+                level,
+                us_spelling,
+            } => Selection {
+                roles: stem_named(files, "templates/", ".md.hbs", role),
+                levels: stem_named(files, "profiles/", ".yaml", level),
+                us_spelling,
+            },
+        }
+    }
+
+    fn wants(wanted: &Option<String>, stem: &str) -> bool {
+        wanted.as_deref().is_none_or(|w| w == stem)
+    }
+
+    /// The catalog files this selection loads: the chosen roles, levels and cells, the
+    /// partials the chosen role templates use (and the partials those use), the lint files
+    /// never (they load with the lint rules), the spelling list when US spelling is needed.
+    fn files<'f>(&self, files: &'f BTreeMap<String, CatalogFile>) -> Vec<(&'f String, &'f CatalogFile)> {
+        let mut partials = std::collections::BTreeSet::new();
+        let mut queue: Vec<&str> = files
+            .iter()
+            .filter(|(path, _)| role_of(path).is_some_and(|stem| Self::wants(&self.roles, stem)))
+            .map(|(_, file)| file.text.as_str())
+            .collect();
+        while let Some(text) = queue.pop() {
+            for name in crate::render::markdown::partial_names(text) {
+                let path = format!("templates/partials/{name}.md.hbs");
+                if let Some(file) = files.get(&path) {
+                    if partials.insert(path) {
+                        queue.push(&file.text);
+                    }
+                }
+            }
+        }
+        files
+            .iter()
+            .filter(|(path, _)| {
+                if let Some(stem) = role_of(path) {
+                    return Self::wants(&self.roles, stem);
+                }
+                if let Some(stem) = path.strip_prefix("profiles/").and_then(|p| p.strip_suffix(".yaml")) {
+                    return Self::wants(&self.levels, stem);
+                }
+                if let Some((role, level)) = path
+                    .strip_prefix("roles/")
+                    .and_then(|p| p.strip_suffix(".yaml"))
+                    .and_then(|p| p.split_once('/'))
+                {
+                    return Self::wants(&self.roles, role) && Self::wants(&self.levels, level);
+                }
+                if path.starts_with("templates/partials/") {
+                    return self.roles.is_none() || partials.contains(path.as_str());
+                }
+                path.as_str() == US_SPELLING_FILE && self.us_spelling
+            })
+            .collect()
+    }
+}
+
 impl Catalog {
     /// The built-in catalog, layered under `user_dir` if given; fails on the first problem.
     pub fn load(user_dir: Option<&Path>) -> Result<Catalog> {
-        let (catalog, mut problems) = Catalog::load_collecting(user_dir)?;
+        Catalog::load_for(user_dir, Need::Everything)
+    }
+
+    /// What `need` asks of the catalog, layered under `user_dir`; fails on the first problem
+    /// in the files it loads (a broken file it does not need is left for `jdgen check`).
+    pub fn load_for(user_dir: Option<&Path>, need: Need) -> Result<Catalog> {
+        let (catalog, mut problems) = Catalog::load_selected(user_dir, need)?;
         match problems.is_empty() {
             true => Ok(catalog),
             false => Err(problems.remove(0)),
@@ -83,7 +230,12 @@ impl Catalog {
     /// Loads what can be loaded and returns every problem found, for `jdgen check`.
     /// Only an unreadable catalog folder is an immediate error.
     pub fn load_collecting(user_dir: Option<&Path>) -> Result<(Catalog, Vec<Error>)> {
+        Catalog::load_selected(user_dir, Need::Everything)
+    }
+
+    fn load_selected(user_dir: Option<&Path>, need: Need) -> Result<(Catalog, Vec<Error>)> {
         let files = layered_files(user_dir)?;
+        let selection = Selection::new(need, &files);
         let mut problems = Vec::new();
         let mut roles = Vec::new();
         let mut levels = Vec::new();
@@ -91,7 +243,7 @@ impl Catalog {
         let mut pending = Vec::new();
         let mut us_spelling = UsSpelling::default();
 
-        for (relative, file) in &files {
+        for (relative, file) in selection.files(&files) {
             let name = file.display_name(relative);
             let origin = Origin::File(name.clone());
             if let Some(stem) = relative.strip_prefix("profiles/").and_then(|f| f.strip_suffix(".yaml")) {
@@ -174,7 +326,7 @@ impl Catalog {
                 Ok(()) => {
                     compiled.insert(template.name.clone());
                     let us = us_spelling.convert_template(&template.body);
-                    if us != template.body {
+                    if selection.us_spelling && us != template.body {
                         let us_name = format!("{}{}", template.name, spelling::US_SUFFIX);
                         // The same text but for words: it compiles if the original did.
                         engine.register(&us_name, &template.file, &us)?;

@@ -3,14 +3,15 @@
 use std::path::{Path, PathBuf};
 
 use super::{exit, write_stdout};
-use crate::catalog::Catalog;
+use crate::catalog::{Catalog, Need};
 use crate::cli::GenerateArgs;
 use crate::error::{Error, Result};
+use crate::posting::Spelling;
 use crate::render::{self, Format};
-use crate::{fsio, names, resolve};
+use crate::{fsio, names, posting, resolve};
 
 /// Resolves the posting's layers, renders the chosen formats and writes them.
-pub fn run(catalog: &Catalog, catalog_dir: Option<&Path>, args: &GenerateArgs) -> Result<i32> {
+pub fn run(catalog_dir: Option<&Path>, args: &GenerateArgs) -> Result<i32> {
     let formats = formats(args)?;
     let mut layers = Vec::new();
     if let Some(path) = &args.company {
@@ -22,6 +23,19 @@ pub fn run(catalog: &Catalog, catalog_dir: Option<&Path>, args: &GenerateArgs) -
     for flag in &args.set {
         layers.push(resolve::set_flag_layer(flag)?);
     }
+    // The facts say which role and level: load only those of the catalog.
+    let facts = posting::validate(&layers)?;
+    let role = args.role.as_deref().or(facts.role.as_deref());
+    let level = args.level.as_deref().or(facts.level.as_deref());
+    let need = match (role, level) {
+        (Some(role), Some(level)) => Need::Posting {
+            role,
+            level,
+            us_spelling: facts.spelling() == Spelling::Us,
+        },
+        _ => Need::Everything,
+    };
+    let catalog = &Catalog::load_for(catalog_dir, need)?;
     let job = resolve::resolve(catalog, &layers, args.role.as_deref(), args.level.as_deref())?;
     let options = super::render_options(&args.look, &formats)?;
     let outputs = render::render_formats_with(catalog, &job, &formats, &options)?;

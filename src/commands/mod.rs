@@ -39,7 +39,7 @@ pub fn run(cli: Cli) -> Result<i32> {
     // reference pages must work when it is missing or broken.
     let catalog = || Catalog::load(catalog_dir);
     match cli.command {
-        Command::Generate(args) => generate::run(&catalog()?, catalog_dir, &args),
+        Command::Generate(args) => generate::run(catalog_dir, &args),
         Command::Batch(args) => batch::run(&catalog()?, catalog_dir, &args),
         Command::List { what } => list::run(&catalog()?, what),
         Command::Init { dir, force } => init::run(&dir, force),

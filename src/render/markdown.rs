@@ -263,6 +263,27 @@ fn include_simple_partials(text: &str) -> std::borrow::Cow<'_, str> {
     out.into()
 }
 
+/// The partials a template names literally (`{{> name}}`, `{{#> name}}`), for loading only
+/// what a posting uses. A name inside a comment counts too: loading one partial too many is harmless.
+pub fn partial_names(text: &str) -> Vec<&str> {
+    let mut names = Vec::new();
+    let mut rest = text;
+    while let Some(open) = rest.find("{{") {
+        let inner = rest[open + 2..].trim_start_matches(['~', '#']).trim_start();
+        if let Some(partial) = inner.strip_prefix('>') {
+            let partial = partial.trim_start();
+            let end = partial
+                .find(|c: char| c.is_whitespace() || matches!(c, '}' | '~' | '('))
+                .unwrap_or(partial.len());
+            if end > 0 {
+                names.push(&partial[..end]);
+            }
+        }
+        rest = &rest[open + 2..];
+    }
+    names
+}
+
 /// Renders a registered partial in the current context, without copying the context.
 struct IncludeHelper;
 
@@ -398,6 +419,14 @@ mod tests {
             .unwrap_err()
             .to_string()
             .contains("`nope` does not exist"));
+    }
+
+    #[test]
+    fn partial_names_are_found() {
+        assert_eq!(
+            partial_names("a {{> one}} {{~> two ~}} {{#> three}}x{{/three}} {{> (dyn)}} {{x}}"),
+            ["one", "two", "three"]
+        );
     }
 
     #[test]

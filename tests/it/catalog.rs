@@ -280,3 +280,39 @@ fn completions_and_man_page() {
     assert!(page.contains(".TH jdgen") && page.contains("generate"), "{page}");
     bad_input(&["completions", "tcsh"]);
 }
+
+#[test]
+fn generate_loads_only_what_the_posting_needs() {
+    // A broken file that one posting does not use stops neither it nor a run of another
+    // role; `check` still finds it.
+    let dir = tempfile::tempdir().unwrap();
+    let catalog = dir.path();
+    fs::create_dir_all(catalog.join("roles/scrum-master")).unwrap();
+    fs::write(catalog.join("roles/scrum-master/head.yaml"), "summery: typo\n").unwrap();
+    let dir_arg = catalog.to_str().unwrap();
+    let text = stdout_of(&[
+        "--catalog",
+        dir_arg,
+        "generate",
+        "-r",
+        "product-manager",
+        "-l",
+        "senior",
+    ]);
+    assert!(text.starts_with("# Senior Product Manager\n"), "{text}");
+    // Names that are not file names (a variant, an alias) still resolve.
+    let text = stdout_of(&[
+        "--catalog",
+        dir_arg,
+        "generate",
+        "-r",
+        "Project-Manager",
+        "-l",
+        "expert",
+    ]);
+    assert!(text.starts_with("# Principal Programme Manager\n"), "{text}");
+    let stderr = bad_input(&["--catalog", dir_arg, "generate", "-r", "scrum-master", "-l", "head"]);
+    assert!(stderr.contains("unknown field `summery`"), "{stderr}");
+    let output = jdgen().args(["--catalog", dir_arg, "check"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(2));
+}
