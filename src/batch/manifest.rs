@@ -89,7 +89,8 @@ impl Manifest {
                 let mut chunk = self.text[range.clone()].to_owned();
                 // The item as a plain mapping: its `-` becomes a space, so columns stay as in the manifest.
                 chunk.replace_range(*dash..=*dash, " ");
-                let facts = yaml::from_chunk::<PostingFile>(&self.origin, &chunk, &self.text, *first_line)?;
+                let facts =
+                    yaml::from_chunk::<PostingFile>(&self.origin, &chunk, &self.text, range.start, *first_line)?;
                 Ok(Layer {
                     origin: self.origin.clone(),
                     text: self.text.clone(),
@@ -188,14 +189,14 @@ fn read_sections(path: &Path, origin: &Origin, text: &Arc<str>, sections: &Secti
     let company = match sections.chunk("company", text) {
         None => None,
         Some((chunk, line, start)) => {
-            let reference: CompanyRef = yaml::from_chunk(origin, &chunk, text, line)?;
+            let reference: CompanyRef = yaml::from_chunk(origin, &chunk, text, start, line)?;
             Some(company_layer(path, origin, text, start, reference)?)
         }
     };
     let defaults = match sections.chunk("defaults", text) {
         None => None,
         Some((chunk, line, start)) => {
-            let facts: PostingFile = yaml::from_chunk(origin, &chunk, text, line)?;
+            let facts: PostingFile = yaml::from_chunk(origin, &chunk, text, start, line)?;
             Some(Layer {
                 origin: origin.clone(),
                 text: text.clone(),
@@ -220,10 +221,10 @@ fn read_sections(path: &Path, origin: &Origin, text: &Arc<str>, sections: &Secti
             .collect(),
         // A flow-style list (`jobs: [{...}, {...}]`): parse it, locate jobs by position.
         None => {
-            let (chunk, line, _) = sections
+            let (chunk, line, start) = sections
                 .chunk("jobs", text)
                 .ok_or_else(|| manifest_error(origin, "the manifest needs a `jobs:` list"))?;
-            indexed_jobs(yaml::from_chunk(origin, &chunk, text, line)?)
+            indexed_jobs(yaml::from_chunk(origin, &chunk, text, start, line)?)
         }
     };
     Ok((company, defaults, jobs))
