@@ -7,6 +7,7 @@ use crate::catalog::{layered_files, Catalog};
 use crate::error::{Error, Located, Origin, Result};
 use crate::posting::{self, Layer, PostingFile};
 use crate::render::render_markdown;
+use crate::render::structure::{mustaches, position};
 use crate::resolve::Job;
 use crate::yaml;
 
@@ -151,13 +152,25 @@ pub fn check_catalog(user_dir: Option<&Path>) -> Result<CheckReport> {
     })
 }
 
+/// Items in each list of the "long lists" sample: a posting may well list 100 benefits, and a
+/// template that loops inside a loop inside a loop over one list (a million iterations) is
+/// caught here, by the render budget, rather than by a recruiter's long posting.
+const LONG_LIST: usize = 100;
+
 fn sample_layers() -> Result<Vec<Layer>> {
+    let list: Vec<String> = (1..=LONG_LIST).map(|i| format!("Item {i}.")).collect();
+    let long_lists = format!(
+        "{{benefits: [{0}], responsibilities: [{0}], requirements: [{0}], nice_to_have: [{0}], hiring_process: [{0}]}}",
+        list.join(", ")
+    );
     SAMPLE_POSTINGS
         .iter()
+        .map(|(name, text)| ((*name).to_owned(), (*text).to_owned()))
+        .chain([(format!("long lists ({LONG_LIST} items each)"), long_lists)])
         .map(|(name, text)| {
             let origin = Origin::File(format!("<sample posting: {name}>"));
-            let facts = yaml::from_str::<PostingFile>(&origin, text)?;
-            Ok(Layer::new(origin, (*text).into(), facts))
+            let facts = yaml::from_str::<PostingFile>(&origin, &text)?;
+            Ok(Layer::new(origin, text.into(), facts))
         })
         .collect()
 }
@@ -236,34 +249,6 @@ fn unclosed_block(text: &str) -> Option<Tag> {
         }
     }
     open.pop()
-}
-
-/// Each `{{…` outside comments: its byte offset and the text after the braces.
-fn mustaches(text: &str) -> Vec<(usize, &str)> {
-    let mut found = Vec::new();
-    let mut rest_start = 0;
-    while let Some(open) = text[rest_start..].find("{{").map(|i| rest_start + i) {
-        let inner = text[open + 2..].trim_start_matches(['{', '~']);
-        if let Some(comment) = inner.strip_prefix('!') {
-            // `{{!-- … --}}` may contain `}}`; `{{! … }}` may not.
-            let end = match comment.starts_with("--") {
-                true => comment.find("--}}").map(|i| i + 4),
-                false => comment.find("}}").map(|i| i + 2),
-            };
-            let consumed = text.len() - comment.len();
-            rest_start = end.map_or(text.len(), |e| consumed + e);
-            continue;
-        }
-        found.push((open, inner));
-        rest_start = open + 2;
-    }
-    found
-}
-
-fn position(text: &str, offset: usize) -> (usize, usize) {
-    let line = text[..offset].matches('\n').count() + 1;
-    let line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
-    (line, text[line_start..offset].chars().count() + 1)
 }
 
 /// Every static partial reference in a template's text; comments are skipped.
