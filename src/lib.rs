@@ -14,6 +14,7 @@ pub mod cli;
 pub mod commands;
 pub mod error;
 pub mod fsio;
+pub mod interrupt;
 pub mod lint;
 pub mod names;
 pub mod posting;
