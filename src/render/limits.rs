@@ -21,8 +21,9 @@ use serde_json::Value as Json;
 /// The most text one description may be, in bytes (a typical one is 6 KB).
 pub const MAX_RENDER_BYTES: usize = 8 * 1024 * 1024;
 
-/// The most `{{#each}}` iterations one description may run (a typical one runs about 50).
-pub const MAX_LOOP_ITERATIONS: usize = 100_000;
+/// The most `{{#each}}` iterations one description may run (a typical one runs about 50; a
+/// posting listing 1,000 benefits, 1,000).
+pub const MAX_LOOP_ITERATIONS: usize = 20_000;
 
 /// Which limit a render ran into.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -278,6 +279,7 @@ mod tests {
         assert_eq!(exceeded(), Some(Exceeded::Iterations));
         let two_deep = "{{#each list}}{{#each ../list}}{{/each}}{{/each}}";
         assert!(render(true, two_deep, &data).is_ok());
+        assert_eq!(BUDGET.get().iterations, 100 + 100 * 100);
     }
 
     #[test]
