@@ -48,7 +48,8 @@ pub fn read_bytes(path: &Path) -> Result<Vec<u8>> {
         return Err(read_error(format!("it is {} bytes; {}", metadata.len(), too_large())));
     }
     let file = std::fs::File::open(path).map_err(|e| read_error(describe_io(&e)))?;
-    read_bounded(file)
+    let size = metadata.is_file().then_some(metadata.len());
+    read_bounded_sized(file, size)
         .map_err(|e| read_error(describe_io(&e)))?
         .ok_or_else(|| read_error(too_large()))
 }
@@ -56,9 +57,27 @@ pub fn read_bytes(path: &Path) -> Result<Vec<u8>> {
 /// Everything `reader` gives, or `None` when that is more than [`MAX_TEXT_BYTES`]. Used for
 /// every read whose size the source does not promise (devices, pipes, inflated zip entries).
 pub fn read_bounded(reader: impl Read) -> std::io::Result<Option<Vec<u8>>> {
-    let mut bytes = Vec::new();
-    reader.take(MAX_TEXT_BYTES + 1).read_to_end(&mut bytes)?;
-    Ok((bytes.len() as u64 <= MAX_TEXT_BYTES).then_some(bytes))
+    read_bounded_sized(reader, None)
+}
+
+/// [`read_bounded`], knowing the size when the source says it (a regular file). An unknown
+/// size reserves the whole limit at once: untouched pages cost nothing, and the buffer never
+/// doubles past it (an endless source used 3 times the limit while the buffer grew).
+fn read_bounded_sized(reader: impl Read, size: Option<u64>) -> std::io::Result<Option<Vec<u8>>> {
+    let capacity = size.map_or(MAX_TEXT_BYTES, |size| size.min(MAX_TEXT_BYTES));
+    let mut bytes = Vec::with_capacity(usize::try_from(capacity).unwrap_or(usize::MAX));
+    let mut limited = reader.take(MAX_TEXT_BYTES);
+    limited.read_to_end(&mut bytes)?;
+    // One byte more than the limit says the source is too large.
+    let mut probe = [0u8; 1];
+    let more = loop {
+        match limited.get_mut().read(&mut probe) {
+            Ok(n) => break n > 0,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        }
+    };
+    Ok((!more).then_some(bytes))
 }
 
 /// Why a read stopped at the limit.

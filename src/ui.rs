@@ -80,6 +80,19 @@ pub fn escape_controls(text: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// The most characters of one message or help text printed; the rest is cut (a message can
+/// quote a user's value, and a value can be a whole file).
+pub const MESSAGE_CHARS: usize = 1000;
+
+/// `text` as a message shows it: control characters escaped, cut to [`MESSAGE_CHARS`].
+pub fn for_message(text: &str) -> String {
+    let escaped = escape_controls(text);
+    match escaped.char_indices().nth(MESSAGE_CHARS) {
+        Some((cut, _)) => format!("{}…", &escaped[..cut]),
+        None => escaped.into_owned(),
+    }
+}
+
 /// An error as it is printed: its texts with control characters escaped (the quoted excerpt
 /// is escaped when it is cut, see [`crate::error::Excerpt`]).
 #[derive(Debug)]
@@ -101,9 +114,9 @@ impl Printable {
             _ => None,
         };
         Printable {
-            message: escape_controls(&error.to_string()).into_owned(),
+            message: for_message(&error.to_string()),
             code: error.code().map(|code| code.to_string()),
-            help: error.help().map(|help| escape_controls(&help.to_string()).into_owned()),
+            help: error.help().map(|help| for_message(&help.to_string())),
             labels: match source_code {
                 Some(_) => error.labels().map(Iterator::collect).unwrap_or_default(),
                 None => Vec::new(),
@@ -179,6 +192,8 @@ mod tests {
         );
         assert_eq!(escape_controls("\r\u{202e}txt.exe"), "\\r\\u{202e}txt.exe");
         assert!(matches!(escape_controls("plain é"), std::borrow::Cow::Borrowed(_)));
+        let long = for_message(&"é".repeat(5000));
+        assert_eq!(long.chars().count(), MESSAGE_CHARS + 1);
     }
 
     #[test]

@@ -187,6 +187,38 @@ mod flow_scan {
     }
 }
 
+/// At most this many characters of a value are quoted in a message.
+const QUOTED_CHARS: usize = 60;
+
+/// `message` with each `"…"` or `` `…` `` part longer than `max` characters cut to its start.
+fn shorten_quoted(message: &str, max: usize) -> String {
+    let mut out = String::with_capacity(message.len().min(1024));
+    let mut chars = message.chars();
+    while let Some(c) = chars.next() {
+        out.push(c);
+        if c != '"' && c != '`' {
+            continue;
+        }
+        let mut escaped = false;
+        // `kept`: the characters of the quoted part so far.
+        for (kept, inner) in chars.by_ref().enumerate() {
+            let closes = inner == c && !escaped;
+            escaped = c == '"' && inner == '\\' && !escaped;
+            if closes {
+                if kept > max {
+                    out.push('…');
+                }
+                out.push(inner);
+                break;
+            }
+            if kept < max {
+                out.push(inner);
+            }
+        }
+    }
+    out
+}
+
 fn convert(origin: &Origin, text: &str, error: &serde_yaml::Error) -> Error {
     let full = error.to_string();
     // serde_yaml appends " at line L column C"; the location is shown separately.
@@ -201,6 +233,8 @@ fn convert(origin: &Origin, text: &str, error: &serde_yaml::Error) -> Error {
         "recursion limit exceeded" => "the document nests too deeply; job files are a few levels deep".to_owned(),
         _ => message,
     };
+    // serde quotes the offending value whole: `company: /etc/passwd` quoted the file.
+    let message = shorten_quoted(&message, QUOTED_CHARS);
     let help = suggest::for_unknown_field(&message);
     // The help lists the allowed fields; the message need not as well.
     let message = match (&help, message.find(", expected one of")) {
@@ -299,6 +333,20 @@ mod tests {
     fn errors_carry_line_and_column() {
         let error = from_str::<BTreeMap<String, u32>>(&origin(), "a: 1\nb: x\n").unwrap_err();
         assert!(error.to_string().starts_with("job.yaml:2:4:"), "{error}");
+    }
+
+    #[test]
+    fn quoted_values_are_cut_in_messages() {
+        let long = "x".repeat(500);
+        let error = from_str::<BTreeMap<String, u32>>(&origin(), &format!("a: \"{long}\\\"q\"\n")).unwrap_err();
+        let message = error.to_string();
+        assert!(
+            message.contains(&format!("\"{}…\"", "x".repeat(QUOTED_CHARS))),
+            "{message}"
+        );
+        assert!(message.len() < 200, "{message}");
+        assert_eq!(shorten_quoted("a `b` \"c\\\"d\" e", 10), "a `b` \"c\\\"d\" e");
+        assert_eq!(shorten_quoted("`abcdef` and \"unclosed", 3), "`abc…` and \"unc");
     }
 
     #[test]

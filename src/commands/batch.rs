@@ -126,9 +126,9 @@ impl Shown {
             }
             Status::Failed(error) => {
                 let line = format!("failed: job at {} of {manifest}{id}: {error}", outcome.place);
-                eprintln!("{}", ui::escape_controls(&line));
+                eprintln!("{}", ui::for_message(&line));
                 if let Some(help) = error.help() {
-                    eprintln!("        help: {}", ui::escape_controls(&help.to_string()));
+                    eprintln!("        help: {}", ui::for_message(&help.to_string()));
                 }
             }
             Status::Skipped(Skipped::Interrupted) => {

@@ -1,7 +1,7 @@
 //! `jdgen lint`: checks Markdown or DOCX job descriptions and reports findings as text or JSON.
 
 use std::io::Read;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use super::{exit, write_stdout};
 use crate::cli::{LintArgs, LintFormat};
