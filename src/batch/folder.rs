@@ -37,7 +37,14 @@ impl OutputFolder {
     /// checks that `index.md`, if there is one, is jdgen's own (or `force` allows replacing it).
     pub fn open(dir: &Path, force: bool) -> Result<OutputFolder> {
         std::fs::create_dir_all(dir).map_err(|e| write_error(dir, &e))?;
-        let lock = lock(dir)?;
+        // From here on, dropping the folder (an error below) releases the lock and its file.
+        let mut folder = OutputFolder {
+            dir: dir.to_owned(),
+            lock: Some(lock(dir)?),
+            index: None,
+            index_error: None,
+            rows: false,
+        };
         let removed = fsio::remove_stale_temps(dir)?;
         if removed > 0 {
             crate::ui::detail(format_args!(
@@ -53,13 +60,6 @@ impl OutputFolder {
                 index_path.display()
             )));
         }
-        let mut folder = OutputFolder {
-            dir: dir.to_owned(),
-            lock: Some(lock),
-            index: None,
-            index_error: None,
-            rows: false,
-        };
         match AtomicFile::create(&index_path) {
             Ok(file) => {
                 let mut index = BufWriter::new(file);
@@ -217,6 +217,11 @@ mod tests {
         let error = OutputFolder::open(dir.path(), false).err().unwrap().to_string();
         assert!(error.contains("was not written by jdgen"), "{error}");
         assert_eq!(std::fs::read_to_string(&index).unwrap(), "# My notes\n");
+        assert_eq!(
+            std::fs::read_dir(dir.path()).unwrap().count(),
+            1,
+            "the lock file is gone"
+        );
         std::fs::write(
             &index,
             format!("{}| a | A | r | l | [a.md](a.md) |\n", report::INDEX_HEADER),
