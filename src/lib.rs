@@ -14,6 +14,8 @@ pub mod cli;
 pub mod commands;
 pub mod error;
 pub mod fsio;
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod interrupt;
 pub mod lint;
 pub mod names;

@@ -110,13 +110,22 @@ impl Manifest {
 /// Reads a manifest; `.csv` files are CSV, everything else YAML. `company` (from
 /// `--company`) replaces a company file the manifest names.
 pub fn read_manifest(path: &Path, company: Option<&Path>) -> Result<Manifest> {
-    let text: Arc<str> = fsio::read_text(path)?.into();
+    let mut manifest = parse_manifest(path, fsio::read_text(path)?.into())?;
+    if let Some(company) = company {
+        manifest.company = Some(resolve::company_file_layer(company)?);
+    }
+    Ok(manifest)
+}
+
+/// A manifest from its text, read from `path` (which says whether it is CSV, and where a
+/// company file it names is). The jobs are located, not yet parsed.
+pub fn parse_manifest(path: &Path, text: Arc<str>) -> Result<Manifest> {
     let origin = Origin::File(path.display().to_string());
     let is_csv = path
         .extension()
         .and_then(|e| e.to_str())
         .is_some_and(|e| e.eq_ignore_ascii_case("csv"));
-    let mut manifest = match is_csv {
+    let manifest = match is_csv {
         true => {
             let (columns, records) = csv_manifest::read_records(path, &text)?;
             let jobs = records
@@ -138,9 +147,6 @@ pub fn read_manifest(path: &Path, company: Option<&Path>) -> Result<Manifest> {
         }
         false => read_yaml(path, origin, text)?,
     };
-    if let Some(company) = company {
-        manifest.company = Some(resolve::company_file_layer(company)?);
-    }
     Ok(manifest)
 }
 

@@ -27,7 +27,7 @@ use crate::posting::Layer;
 use crate::render::{self, Format, RenderOptions};
 use crate::{fsio, names, resolve};
 
-pub use manifest::{read_manifest, Manifest, ManifestJob, Place};
+pub use manifest::{parse_manifest, read_manifest, Manifest, ManifestJob, Place};
 pub use report::Totals;
 
 /// How a batch runs.
