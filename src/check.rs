@@ -7,6 +7,7 @@ use crate::catalog::{layered_files, Catalog};
 use crate::error::{Error, Located, Origin, Result};
 use crate::posting::{self, Layer, PostingFile};
 use crate::render::render_markdown;
+use crate::render::structure::{mustaches, position};
 use crate::resolve::Job;
 use crate::yaml;
 
@@ -126,18 +127,27 @@ pub fn check_catalog(user_dir: Option<&Path>) -> Result<CheckReport> {
     }
 
     let samples = sample_layers()?;
+    // A template that runs away runs to the render budget each time: once is enough to say so.
+    let mut runaway = false;
     for role in catalog.roles() {
         // Aliases render exactly as the id; variants have their own titles.
         let names = std::iter::once(&role.meta.id).chain(role.meta.variants.iter().map(|v| &v.id));
         for name in names {
             for level in catalog.levels() {
                 for layer in &samples {
+                    if runaway && std::ptr::eq(layer, samples.last().expect("there are samples")) {
+                        continue;
+                    }
                     let posting = posting::validate(std::slice::from_ref(layer))?;
                     let job = Job::new(&catalog, role, level, name, posting);
                     match render_markdown(&catalog, &job) {
                         // The partial scan above already names a missing partial, once, where it is used.
-                        Err(Error::Template { message, .. }) if message.starts_with("the partial `") => {}
-                        Err(error) => problems.push(error),
+                        Err(Error::Template { message, .. })
+                            if message.starts_with("the partial `") && message.ends_with("does not exist") => {}
+                        Err(error) => {
+                            runaway |= crate::render::limits::exceeded().is_some();
+                            problems.push(error)
+                        }
                         Ok(_) => {}
                     }
                 }
@@ -161,13 +171,25 @@ pub fn check_catalog(user_dir: Option<&Path>) -> Result<CheckReport> {
     })
 }
 
+/// Items in each list of the "long lists" sample: a posting may well list 100 benefits, and a
+/// template that loops inside a loop inside a loop over one list (a million iterations) is
+/// caught here, by the render budget, rather than by a recruiter's long posting.
+const LONG_LIST: usize = 100;
+
 fn sample_layers() -> Result<Vec<Layer>> {
+    let list: Vec<String> = (1..=LONG_LIST).map(|i| format!("Item {i}.")).collect();
+    let long_lists = format!(
+        "{{benefits: [{0}], responsibilities: [{0}], requirements: [{0}], nice_to_have: [{0}], hiring_process: [{0}]}}",
+        list.join(", ")
+    );
     SAMPLE_POSTINGS
         .iter()
+        .map(|(name, text)| ((*name).to_owned(), (*text).to_owned()))
+        .chain([(format!("long lists ({LONG_LIST} items each)"), long_lists)])
         .map(|(name, text)| {
             let origin = Origin::File(format!("<sample posting: {name}>"));
-            let facts = yaml::from_str::<PostingFile>(&origin, text)?;
-            Ok(Layer::new(origin, (*text).into(), facts))
+            let facts = yaml::from_str::<PostingFile>(&origin, &text)?;
+            Ok(Layer::new(origin, text.into(), facts))
         })
         .collect()
 }
@@ -266,52 +288,19 @@ fn unclosed_block(text: &str) -> Option<Tag> {
     open.pop()
 }
 
-/// Each `{{…` outside comments: its byte offset and the text after the braces.
-fn mustaches(text: &str) -> Vec<(usize, &str)> {
-    let mut found = Vec::new();
-    let mut rest_start = 0;
-    while let Some(open) = text[rest_start..].find("{{").map(|i| rest_start + i) {
-        let inner = text[open + 2..].trim_start_matches(['{', '~']);
-        if let Some(comment) = inner.strip_prefix('!') {
-            // `{{!-- … --}}` may contain `}}`; `{{! … }}` may not.
-            let end = match comment.starts_with("--") {
-                true => comment.find("--}}").map(|i| i + 4),
-                false => comment.find("}}").map(|i| i + 2),
-            };
-            let consumed = text.len() - comment.len();
-            rest_start = end.map_or(text.len(), |e| consumed + e);
-            continue;
-        }
-        found.push((open, inner));
-        rest_start = open + 2;
-    }
-    found
-}
-
-fn position(text: &str, offset: usize) -> (usize, usize) {
-    let line = text[..offset].matches('\n').count() + 1;
-    let line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
-    (line, text[line_start..offset].chars().count() + 1)
-}
-
 /// Every static partial reference in a template's text; comments are skipped.
 fn partial_references(text: &str) -> Vec<Tag> {
-    let mut found = Vec::new();
-    for (offset, inner) in mustaches(text) {
-        let after_hash = inner.strip_prefix('#').unwrap_or(inner);
-        if let Some(partial) = after_hash.trim_start().strip_prefix('>') {
-            let name: String = partial
-                .trim_start()
-                .chars()
-                .take_while(|c| !c.is_whitespace() && !matches!(c, '}' | '~' | '('))
-                .collect();
-            if !name.is_empty() {
-                let (line, column) = position(text, offset);
-                found.push(Tag { name, line, column });
+    crate::render::structure::partial_calls(text)
+        .into_iter()
+        .map(|(offset, name)| {
+            let (line, column) = position(text, offset);
+            Tag {
+                name: name.to_owned(),
+                line,
+                column,
             }
-        }
-    }
-    found
+        })
+        .collect()
 }
 
 #[cfg(test)]

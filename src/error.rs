@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use miette::{Diagnostic, NamedSource, SourceSpan};
+use miette::{Diagnostic, SourceSpan};
 use thiserror::Error;
 
 /// Where a piece of user input came from, for error messages.
@@ -23,22 +23,41 @@ impl std::fmt::Display for Origin {
     }
 }
 
-/// A position in a source text, with the text itself so the report can quote the line.
+/// A position in a source text, with a short excerpt around it so the report can quote the line.
+///
+/// Only the excerpt is kept, never the whole text: a batch of thousands of failing jobs keeps
+/// one excerpt per failure, not one copy of the manifest each, and an error about a foreign
+/// file (`company: /etc/passwd`) quotes a few characters of it, not the file.
 #[derive(Debug, Clone)]
 pub struct Located {
-    pub source: NamedSource<String>,
+    pub source: Excerpt,
     pub span: SourceSpan,
     pub line: usize,
     pub column: usize,
 }
 
 impl Located {
-    /// Points at 1-based `line` and `column` of `text`.
+    /// Points at 1-based `line` and `column` (in characters) of `text`.
     pub fn at(name: &str, text: &str, line: usize, column: usize) -> Located {
-        let offset = offset_of(text, line, column);
+        let source = Excerpt::around(name, text, line, column);
         Located {
-            source: NamedSource::new(name, text.to_owned()),
-            span: SourceSpan::from((offset, 0)),
+            span: SourceSpan::from((source.at, 0)),
+            source,
+            line,
+            column,
+        }
+    }
+
+    /// Points at 1-based `line` and `column` of a file of which `part` is the text from the
+    /// start of line `first_line` on (a job's chunk of a manifest): only that part is searched.
+    pub fn in_part(name: &str, part: &str, first_line: usize, line: usize, column: usize) -> Located {
+        let first_line = first_line.clamp(1, line.max(1));
+        let mut source = Excerpt::around(name, part, line + 1 - first_line, column);
+        source.first_line += first_line - 1;
+        source.line += first_line - 1;
+        Located {
+            span: SourceSpan::from((source.at, 0)),
+            source,
             line,
             column,
         }
@@ -46,25 +65,125 @@ impl Located {
 
     /// "file:line:column", for one-line messages.
     pub fn describe(&self) -> String {
-        format!("{}:{}:{}", self.source.name(), self.line, self.column)
+        format!("{}:{}:{}", self.source.name, self.line, self.column)
     }
 }
 
-/// Byte offset of 1-based `line` and `column` in `text`, clamped to the text.
-fn offset_of(text: &str, line: usize, column: usize) -> usize {
-    let mut offset = 0;
-    for (index, this_line) in text.split_inclusive('\n').enumerate() {
-        if index + 1 == line {
-            let in_line: usize = this_line
-                .chars()
-                .take(column.saturating_sub(1))
-                .map(char::len_utf8)
-                .sum();
-            return (offset + in_line).min(text.len());
+/// At most this many characters of a line are quoted around an error (half before, half after).
+pub const EXCERPT_CHARS: usize = 120;
+
+/// The lines around an error, cut to a window, with control characters shown escaped: what a
+/// report quotes. It answers miette with the original file's line and column numbers.
+#[derive(Debug, Clone)]
+pub struct Excerpt {
+    name: String,
+    /// The quoted lines, joined by `\n`.
+    text: String,
+    /// 0-based line of the original where `text` starts.
+    first_line: usize,
+    /// Byte offset in `text` of the error's position.
+    at: usize,
+    /// 0-based line and column of the error in the original.
+    line: usize,
+    column: usize,
+}
+
+impl Excerpt {
+    /// Line `line` (1-based) of `text` with one line of context either side, each cut to
+    /// [`EXCERPT_CHARS`] characters around `column` (1-based).
+    fn around(name: &str, text: &str, line: usize, column: usize) -> Excerpt {
+        let line = line.max(1);
+        let first = line.saturating_sub(1).max(1);
+        let mut excerpt = Excerpt {
+            name: crate::ui::escape_controls(name).into_owned(),
+            text: String::new(),
+            first_line: first - 1,
+            at: usize::MAX,
+            line: line - 1,
+            column: column.saturating_sub(1),
+        };
+        for (index, this_line) in lines_from(text, first).take(line + 2 - first).enumerate() {
+            if index > 0 {
+                excerpt.text.push('\n');
+            }
+            let is_error_line = first + index == line;
+            let skip = match is_error_line {
+                true => column.saturating_sub(1 + EXCERPT_CHARS / 2),
+                false => 0,
+            };
+            if skip > 0 {
+                excerpt.text.push('…');
+            }
+            let mut chars = this_line.chars().enumerate().skip(skip);
+            for (position, c) in chars.by_ref().take(EXCERPT_CHARS) {
+                if is_error_line && position + 1 == column {
+                    excerpt.at = excerpt.text.len();
+                }
+                push_shown(&mut excerpt.text, c);
+            }
+            if is_error_line && excerpt.at == usize::MAX {
+                // The column is past the end of the line (a parser pointing at the line break).
+                excerpt.at = excerpt.text.len();
+            }
+            if chars.next().is_some() {
+                excerpt.text.push('…');
+            }
         }
-        offset += this_line.len();
+        excerpt.at = excerpt.at.min(excerpt.text.len());
+        excerpt
     }
-    text.len()
+
+    /// The name of the file quoted.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+}
+
+/// The lines of `text` from 1-based line `first` on, without their line endings. The first
+/// line is found by memchr: each error of a long manifest looks its line up.
+fn lines_from(text: &str, first: usize) -> impl Iterator<Item = &str> {
+    let start = match first {
+        0 | 1 => 0,
+        _ => memchr::memchr_iter(b'\n', text.as_bytes())
+            .nth(first - 2)
+            .map_or(text.len(), |newline| newline + 1),
+    };
+    text[start..]
+        .split('\n')
+        .map(|line| line.strip_suffix('\r').unwrap_or(line))
+}
+
+/// `c` as a report shows it: a control character (which a terminal would obey) escaped.
+fn push_shown(out: &mut String, c: char) {
+    match crate::ui::is_hidden_control(c) {
+        true => out.extend(c.escape_default()),
+        false => out.push(c),
+    }
+}
+
+impl miette::SourceCode for Excerpt {
+    fn read_span<'a>(
+        &'a self,
+        span: &SourceSpan,
+        context_lines_before: usize,
+        context_lines_after: usize,
+    ) -> Result<Box<dyn miette::SpanContents<'a> + 'a>, miette::MietteError> {
+        let inner = self.text.read_span(span, context_lines_before, context_lines_after)?;
+        // The excerpt's own columns differ from the file's where it was cut or escaped; the
+        // position of the error itself is the file's.
+        let (line, column) = match span.offset() == self.at && context_lines_before == 0 {
+            true => (self.line, self.column),
+            false => (self.first_line + inner.line(), inner.column()),
+        };
+        Ok(Box::new(miette::MietteSpanContents::new_named(
+            self.name.clone(),
+            inner.data(),
+            *inner.span(),
+            line,
+            column,
+            inner.line_count(),
+        )))
+    }
 }
 
 /// Everything that can go wrong in jdgen, grouped by what the user must fix.
@@ -89,7 +208,7 @@ pub enum Error {
         #[help]
         help: Option<String>,
         #[source_code]
-        source_code: Option<NamedSource<String>>,
+        source_code: Option<Excerpt>,
         #[label("here")]
         span: Option<SourceSpan>,
         #[doc(hidden)]
@@ -106,7 +225,7 @@ pub enum Error {
         #[help]
         help: Option<String>,
         #[source_code]
-        source_code: Option<NamedSource<String>>,
+        source_code: Option<Excerpt>,
         #[label("here")]
         span: Option<SourceSpan>,
         #[doc(hidden)]
@@ -137,7 +256,7 @@ pub enum Error {
         #[help]
         help: Option<String>,
         #[source_code]
-        source_code: Option<NamedSource<String>>,
+        source_code: Option<Excerpt>,
         #[label("here")]
         span: Option<SourceSpan>,
         #[doc(hidden)]
@@ -216,12 +335,43 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 mod tests {
     use super::*;
 
+    fn report(error: &Error) -> String {
+        let mut out = String::new();
+        miette::GraphicalReportHandler::new_themed(miette::GraphicalTheme::unicode_nocolor())
+            .render_report(&mut out, error)
+            .unwrap();
+        out
+    }
+
     #[test]
-    fn offsets_count_characters_not_bytes() {
-        let text = "a: 1\nbé: x\n";
-        assert_eq!(offset_of(text, 1, 1), 0);
-        assert_eq!(offset_of(text, 2, 1), 5);
-        assert_eq!(offset_of(text, 2, 4), 5 + "bé:".len());
-        assert_eq!(offset_of(text, 9, 1), text.len());
+    fn errors_quote_a_short_excerpt_with_the_files_numbers() {
+        let text = format!("a: 1\nb: {}x{}\nc: 3\nd: 4\n", "y".repeat(5000), "z".repeat(5000));
+        let at = Located::at("f.yaml", &text, 2, 5004);
+        assert_eq!(at.describe(), "f.yaml:2:5004");
+        let error = Error::yaml(Origin::File("f.yaml".into()), "bad".into(), None, Some(at));
+        let shown = report(&error);
+        assert!(shown.contains("[f.yaml:2:5004]"), "{shown}");
+        assert!(shown.contains("1 │ a: 1") && shown.contains("3 │ c: 3"), "{shown}");
+        assert!(!shown.contains("d: 4"), "{shown}");
+        assert!(shown.contains("…yyy") && shown.contains("zzz…"), "{shown}");
+        assert!(shown.len() < 1000, "the excerpt is short: {} bytes", shown.len());
+    }
+
+    #[test]
+    fn excerpts_count_characters_and_escape_controls() {
+        let text = "a: 1\nbé: \u{1b}[2Jx\n";
+        let at = Located::at("f.yaml", text, 2, 9);
+        assert!(at.source.text[at.source.at..].starts_with('x'));
+        assert!(at.source.text.contains("\\u{1b}[2J") && !at.source.text.contains('\u{1b}'));
+        let past_the_end = Located::at("f.yaml", text, 9, 1);
+        assert_eq!(past_the_end.source.at, past_the_end.source.text.len());
+        let first = Located::at("f.yaml", text, 1, 1);
+        assert_eq!((first.source.first_line, first.source.at), (0, 0));
+        let part = Located::in_part("f.yaml", "bé: \u{1b}[2Jx\n", 2, 2, 9);
+        assert!(part.source.text.starts_with("bé: ") && part.source.text[part.source.at..].starts_with('x'));
+        assert_eq!(
+            (part.source.first_line, part.source.line, part.source.column),
+            (1, 1, 8)
+        );
     }
 }

@@ -15,6 +15,9 @@ pub mod commands;
 pub mod compare;
 pub mod error;
 pub mod fsio;
+#[doc(hidden)]
+pub mod fuzzing;
+pub mod interrupt;
 pub mod lint;
 pub mod names;
 pub mod posting;

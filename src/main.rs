@@ -27,7 +27,7 @@ fn main() {
         // The reader went away (`jdgen … | head`): nothing more to say.
         Err(Error::BrokenPipe) => exit::SUCCESS,
         Err(error) => {
-            eprintln!("{:?}", miette::Report::new(error));
+            ui::print_error(&error);
             exit::BAD_INPUT
         }
     };

@@ -1,8 +1,12 @@
 //! The one place that parses YAML, so swapping serde_yaml (archived upstream) for another crate is a change here alone.
 //!
 //! serde_yaml already bounds alias expansion ("repetition limit") and nesting
-//! ("recursion limit"); on top of that we cap the input size so a hostile file
-//! costs bounded time and memory.
+//! ("recursion limit", 128). That nesting check comes after libyaml has scanned the whole
+//! document, and libyaml's scanner costs (tokens x flow depth): `team: [[[[…]]]]` of 200 KB
+//! took 47 s. So a document with more than [`MAX_FLOW_DEPTH`] brackets is first scanned for
+//! its flow depth, by libyaml itself (the exact tokenizer serde_yaml uses), stopping at the
+//! first collection nested too deep: that scan costs at most (bytes x the limit). On top of
+//! that the input size is capped, so a hostile file costs bounded time and memory.
 
 use serde::de::DeserializeOwned;
 
@@ -11,6 +15,9 @@ use crate::suggest;
 
 /// Largest YAML document jdgen reads (a manifest of 20,000 jobs fits easily).
 pub const MAX_YAML_BYTES: usize = 64 * 1024 * 1024;
+
+/// Deepest nesting of flow collections (`[…]`, `{…}`) jdgen parses; a job file nests two or three.
+pub const MAX_FLOW_DEPTH: usize = 32;
 
 /// The dynamic YAML value, re-exported so callers never name serde_yaml.
 pub type Value = serde_yaml::Value;
@@ -30,22 +37,39 @@ pub fn from_str<T: DeserializeOwned>(origin: &Origin, text: &str) -> Result<T, E
             None,
         ));
     }
+    if let Some((line, column)) = too_deep(text) {
+        let at = match origin {
+            Origin::File(name) => Some(Located::at(name, text, line, column)),
+            Origin::Flag(_) => None,
+        };
+        return Err(too_deep_error(origin, at));
+    }
     serde_yaml::from_str(text).map_err(|error| convert(origin, text, &error))
 }
 
 /// Parses `chunk`, a part of the larger document `whole` that starts on line
-/// `first_line` (1-based), reporting errors at their line in `whole`. The chunk
-/// must keep its columns (indentation) as they are in `whole`.
+/// `first_line` (1-based) at byte `start` of `whole`, reporting errors at their line in
+/// `whole`. The chunk must keep its columns (indentation) as they are in `whole`.
 pub fn from_chunk<T: DeserializeOwned>(
     origin: &Origin,
     chunk: &str,
     whole: &str,
+    start: usize,
     first_line: usize,
 ) -> Result<T, Error> {
+    // Only the chunk's own lines are searched for a position and quoted: a manifest of
+    // thousands of failing jobs must not search the whole text for each.
+    let part = whole.get(start..).unwrap_or_default();
+    let locate = |line: usize, column: usize| match origin {
+        Origin::File(name) => Some(Located::in_part(name, part, first_line, line + first_line - 1, column)),
+        Origin::Flag(_) => None,
+    };
+    if let Some((line, column)) = too_deep(chunk) {
+        return Err(too_deep_error(origin, locate(line, column)));
+    }
     serde_yaml::from_str(chunk).map_err(|error| {
         let mut converted = convert(origin, "", &error);
-        if let (Some(location), Origin::File(name)) = (error.location(), origin) {
-            let at = Located::at(name, whole, location.line() + first_line - 1, location.column());
+        if let Some(at) = error.location().and_then(|l| locate(l.line(), l.column())) {
             if let Error::Yaml {
                 source_code,
                 span,
@@ -79,7 +103,120 @@ pub fn to_string<T: serde::Serialize>(value: &T) -> String {
 
 /// Parses one scalar as YAML would (so `--set salary.min=90000` is a number).
 pub fn parse_scalar(text: &str) -> Value {
+    if too_deep(text).is_some() {
+        return Value::String(text.to_owned());
+    }
     serde_yaml::from_str::<Value>(text).unwrap_or_else(|_| Value::String(text.to_owned()))
+}
+
+fn too_deep_error(origin: &Origin, at: Option<Located>) -> Error {
+    Error::yaml(
+        origin.clone(),
+        format!("the document nests lists or blocks in brackets more than {MAX_FLOW_DEPTH} deep"),
+        Some("job files and manifests nest two or three levels; write lists one item per line".into()),
+        at,
+    )
+}
+
+/// The 1-based line and column of the first flow collection nested more than
+/// [`MAX_FLOW_DEPTH`] deep in `text`, if any.
+fn too_deep(text: &str) -> Option<(usize, usize)> {
+    // Nesting that deep needs that many brackets: most documents are let through by a count.
+    let brackets = memchr::memchr2_iter(b'[', b'{', text.as_bytes()).count();
+    if brackets <= MAX_FLOW_DEPTH {
+        return None;
+    }
+    flow_scan::first_too_deep(text, MAX_FLOW_DEPTH)
+}
+
+/// libyaml's own tokenizer, run only to measure flow depth (serde_yaml does not expose it).
+mod flow_scan {
+    use std::mem::MaybeUninit;
+
+    use unsafe_libyaml as unsafe_yaml;
+
+    /// A libyaml parser that is deleted when dropped.
+    struct Scanner(Box<MaybeUninit<unsafe_yaml::yaml_parser_t>>);
+
+    impl Drop for Scanner {
+        fn drop(&mut self) {
+            // SAFETY: the parser was initialized in `first_too_deep` before this value was made.
+            unsafe { unsafe_yaml::yaml_parser_delete(self.0.as_mut_ptr()) }
+        }
+    }
+
+    /// The 1-based position of the first `[` or `{` token nested deeper than `limit`. A scanner
+    /// error ends the scan with `None`: the parse that follows reports it, with its position.
+    pub(super) fn first_too_deep(text: &str, limit: usize) -> Option<(usize, usize)> {
+        let mut parser = Box::new(MaybeUninit::<unsafe_yaml::yaml_parser_t>::uninit());
+        // SAFETY: as serde_yaml's own parser does: an initialized parser reads `text`, which
+        // outlives it (the scanner is dropped at the end of this function); each token is
+        // deleted once after its type and position are copied out.
+        unsafe {
+            if unsafe_yaml::yaml_parser_initialize(parser.as_mut_ptr()).fail {
+                return None;
+            }
+            let mut scanner = Scanner(parser);
+            let parser = scanner.0.as_mut_ptr();
+            unsafe_yaml::yaml_parser_set_encoding(parser, unsafe_yaml::YAML_UTF8_ENCODING);
+            unsafe_yaml::yaml_parser_set_input_string(parser, text.as_ptr(), text.len() as u64);
+            let mut depth = 0usize;
+            loop {
+                let mut token = MaybeUninit::<unsafe_yaml::yaml_token_t>::zeroed();
+                if unsafe_yaml::yaml_parser_scan(parser, token.as_mut_ptr()).fail {
+                    return None;
+                }
+                let kind = (*token.as_ptr()).type_;
+                let mark = (*token.as_ptr()).start_mark;
+                unsafe_yaml::yaml_token_delete(token.as_mut_ptr());
+                match kind {
+                    unsafe_yaml::YAML_FLOW_SEQUENCE_START_TOKEN | unsafe_yaml::YAML_FLOW_MAPPING_START_TOKEN => {
+                        depth += 1;
+                        if depth > limit {
+                            return Some((mark.line as usize + 1, mark.column as usize + 1));
+                        }
+                    }
+                    unsafe_yaml::YAML_FLOW_SEQUENCE_END_TOKEN | unsafe_yaml::YAML_FLOW_MAPPING_END_TOKEN => {
+                        depth = depth.saturating_sub(1)
+                    }
+                    unsafe_yaml::YAML_STREAM_END_TOKEN | unsafe_yaml::YAML_NO_TOKEN => return None,
+                    _ => {}
+                }
+            }
+        }
+    }
+}
+
+/// At most this many characters of a value are quoted in a message.
+const QUOTED_CHARS: usize = 60;
+
+/// `message` with each `"…"` or `` `…` `` part longer than `max` characters cut to its start.
+fn shorten_quoted(message: &str, max: usize) -> String {
+    let mut out = String::with_capacity(message.len().min(1024));
+    let mut chars = message.chars();
+    while let Some(c) = chars.next() {
+        out.push(c);
+        if c != '"' && c != '`' {
+            continue;
+        }
+        let mut escaped = false;
+        // `kept`: the characters of the quoted part so far.
+        for (kept, inner) in chars.by_ref().enumerate() {
+            let closes = inner == c && !escaped;
+            escaped = c == '"' && inner == '\\' && !escaped;
+            if closes {
+                if kept > max {
+                    out.push('…');
+                }
+                out.push(inner);
+                break;
+            }
+            if kept < max {
+                out.push(inner);
+            }
+        }
+    }
+    out
 }
 
 fn convert(origin: &Origin, text: &str, error: &serde_yaml::Error) -> Error {
@@ -96,6 +233,8 @@ fn convert(origin: &Origin, text: &str, error: &serde_yaml::Error) -> Error {
         "recursion limit exceeded" => "the document nests too deeply; job files are a few levels deep".to_owned(),
         _ => message,
     };
+    // serde quotes the offending value whole: `company: /etc/passwd` quoted the file.
+    let message = shorten_quoted(&message, QUOTED_CHARS);
     let help = suggest::for_unknown_field(&message);
     // The help lists the allowed fields; the message need not as well.
     let message = match (&help, message.find(", expected one of")) {
@@ -138,13 +277,76 @@ mod tests {
     fn deep_nesting_is_refused() {
         let text = format!("{}{}", "[".repeat(10_000), "]".repeat(10_000));
         let error = from_str::<Value>(&origin(), &text).unwrap_err().to_string();
+        assert!(error.starts_with("job.yaml:1:33: the document nests"), "{error}");
+        let blocks = "a:\n".to_owned()
+            + &(1..200)
+                .map(|i| format!("{}b{i}:\n", " ".repeat(i)))
+                .collect::<String>();
+        let error = from_str::<Value>(&origin(), &blocks).unwrap_err().to_string();
         assert!(error.contains("nests too deeply"), "{error}");
+    }
+
+    #[test]
+    fn flow_depth_is_measured_as_libyaml_reads_it() {
+        let nested = |depth: usize| format!("team: {}x{}\n", "[".repeat(depth), "]".repeat(depth));
+        assert!(from_str::<Value>(&origin(), &nested(MAX_FLOW_DEPTH)).is_ok());
+        assert!(from_str::<Value>(&origin(), &nested(MAX_FLOW_DEPTH + 1)).is_err());
+        // Brackets in quoted and plain text, comments and block scalars nest nothing.
+        let text = format!(
+            "a: \"{0}\"\nb: '{0}'\nc: x {0}\n# {0}\nd: |\n  {0}\ne: [{{f: [1, 2]}}, [3]]\n",
+            "[{".repeat(40)
+        );
+        assert!(from_str::<Value>(&origin(), &text).is_ok());
+        // …but a quote inside a plain scalar starts no string that could hide brackets.
+        let hidden = format!(
+            "a: x [\nb: y, 'z\nc: {}\nd: q'\n",
+            nested(40).trim_start_matches("team: ")
+        );
+        assert!(from_str::<Value>(&origin(), &hidden)
+            .unwrap_err()
+            .to_string()
+            .contains("nests"));
+        let chunk = format!("  {}", nested(40));
+        let error = from_chunk::<Value>(&origin(), &chunk, &format!("jobs:\n{chunk}"), 6, 2).unwrap_err();
+        assert!(error.to_string().starts_with("job.yaml:2:41:"), "{error}");
+        assert_eq!(parse_scalar(&"[".repeat(100)), Value::String("[".repeat(100)));
+    }
+
+    #[test]
+    fn deep_flow_nesting_costs_linear_time() {
+        // 400 KB took 311 s before the depth scan; a generous bound for a debug build.
+        let text = nested_text(200_000);
+        let started = std::time::Instant::now();
+        assert!(from_str::<Value>(&origin(), &text).is_err());
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(10),
+            "{:?}",
+            started.elapsed()
+        );
+    }
+
+    fn nested_text(depth: usize) -> String {
+        format!("team: {}{}\n", "[".repeat(depth), "]".repeat(depth))
     }
 
     #[test]
     fn errors_carry_line_and_column() {
         let error = from_str::<BTreeMap<String, u32>>(&origin(), "a: 1\nb: x\n").unwrap_err();
         assert!(error.to_string().starts_with("job.yaml:2:4:"), "{error}");
+    }
+
+    #[test]
+    fn quoted_values_are_cut_in_messages() {
+        let long = "x".repeat(500);
+        let error = from_str::<BTreeMap<String, u32>>(&origin(), &format!("a: \"{long}\\\"q\"\n")).unwrap_err();
+        let message = error.to_string();
+        assert!(
+            message.contains(&format!("\"{}…\"", "x".repeat(QUOTED_CHARS))),
+            "{message}"
+        );
+        assert!(message.len() < 200, "{message}");
+        assert_eq!(shorten_quoted("a `b` \"c\\\"d\" e", 10), "a `b` \"c\\\"d\" e");
+        assert_eq!(shorten_quoted("`abcdef` and \"unclosed", 3), "`abc…` and \"unc");
     }
 
     #[test]

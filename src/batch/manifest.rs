@@ -89,7 +89,8 @@ impl Manifest {
                 let mut chunk = self.text[range.clone()].to_owned();
                 // The item as a plain mapping: its `-` becomes a space, so columns stay as in the manifest.
                 chunk.replace_range(*dash..=*dash, " ");
-                let facts = yaml::from_chunk::<PostingFile>(&self.origin, &chunk, &self.text, *first_line)?;
+                let facts =
+                    yaml::from_chunk::<PostingFile>(&self.origin, &chunk, &self.text, range.start, *first_line)?;
                 Ok(Layer {
                     origin: self.origin.clone(),
                     text: self.text.clone(),
@@ -109,13 +110,22 @@ impl Manifest {
 /// Reads a manifest; `.csv` files are CSV, everything else YAML. `company` (from
 /// `--company`) replaces a company file the manifest names.
 pub fn read_manifest(path: &Path, company: Option<&Path>) -> Result<Manifest> {
-    let text: Arc<str> = fsio::read_text(path)?.into();
+    let mut manifest = parse_manifest(path, fsio::read_text(path)?.into())?;
+    if let Some(company) = company {
+        manifest.company = Some(resolve::company_file_layer(company)?);
+    }
+    Ok(manifest)
+}
+
+/// A manifest from its text, read from `path` (which says whether it is CSV, and where a
+/// company file it names is). The jobs are located, not yet parsed.
+pub fn parse_manifest(path: &Path, text: Arc<str>) -> Result<Manifest> {
     let origin = Origin::File(path.display().to_string());
     let is_csv = path
         .extension()
         .and_then(|e| e.to_str())
         .is_some_and(|e| e.eq_ignore_ascii_case("csv"));
-    let mut manifest = match is_csv {
+    let manifest = match is_csv {
         true => {
             let (columns, records) = csv_manifest::read_records(path, &text)?;
             let jobs = records
@@ -137,9 +147,6 @@ pub fn read_manifest(path: &Path, company: Option<&Path>) -> Result<Manifest> {
         }
         false => read_yaml(path, origin, text)?,
     };
-    if let Some(company) = company {
-        manifest.company = Some(resolve::company_file_layer(company)?);
-    }
     Ok(manifest)
 }
 
@@ -188,14 +195,14 @@ fn read_sections(path: &Path, origin: &Origin, text: &Arc<str>, sections: &Secti
     let company = match sections.chunk("company", text) {
         None => None,
         Some((chunk, line, start)) => {
-            let reference: CompanyRef = yaml::from_chunk(origin, &chunk, text, line)?;
+            let reference: CompanyRef = yaml::from_chunk(origin, &chunk, text, start, line)?;
             Some(company_layer(path, origin, text, start, reference)?)
         }
     };
     let defaults = match sections.chunk("defaults", text) {
         None => None,
         Some((chunk, line, start)) => {
-            let facts: PostingFile = yaml::from_chunk(origin, &chunk, text, line)?;
+            let facts: PostingFile = yaml::from_chunk(origin, &chunk, text, start, line)?;
             Some(Layer {
                 origin: origin.clone(),
                 text: text.clone(),
@@ -220,10 +227,10 @@ fn read_sections(path: &Path, origin: &Origin, text: &Arc<str>, sections: &Secti
             .collect(),
         // A flow-style list (`jobs: [{...}, {...}]`): parse it, locate jobs by position.
         None => {
-            let (chunk, line, _) = sections
+            let (chunk, line, start) = sections
                 .chunk("jobs", text)
                 .ok_or_else(|| manifest_error(origin, "the manifest needs a `jobs:` list"))?;
-            indexed_jobs(yaml::from_chunk(origin, &chunk, text, line)?)
+            indexed_jobs(yaml::from_chunk(origin, &chunk, text, start, line)?)
         }
     };
     Ok((company, defaults, jobs))

@@ -177,7 +177,7 @@ impl Selection {
             .map(|(_, file)| file.text.as_str())
             .collect();
         while let Some(text) = queue.pop() {
-            for name in crate::render::markdown::partial_names(text) {
+            for (_, name) in crate::render::structure::partial_calls(text) {
                 let path = format!("templates/partials/{name}.md.hbs");
                 if let Some(file) = files.get(&path) {
                     if partials.insert(path) {

@@ -8,15 +8,18 @@ use indicatif::{ProgressBar, ProgressStyle};
 use miette::Diagnostic;
 
 use super::exit;
-use crate::batch::{self, report, BatchOptions, JobOutcome};
+use crate::batch::{self, report, BatchOptions, JobOutcome, Skipped, Status};
 use crate::catalog::Catalog;
 use crate::cli::BatchArgs;
 use crate::error::Result;
-use crate::fsio;
 use crate::lint::output::Counts;
 use crate::render::Format;
+use crate::ui;
 
-/// Runs the batch; exit 1 when any job failed.
+/// At most this many jobs an interruption left unwritten are named one by one.
+const SKIPPED_SHOWN: usize = 20;
+
+/// Runs the batch; exit 1 when any job failed or was not written.
 pub fn run(catalog: &Catalog, catalog_dir: Option<&Path>, args: &BatchArgs) -> Result<i32> {
     let started = Instant::now();
     let formats = Format::parse_list(&args.format)?;
@@ -37,6 +40,14 @@ pub fn run(catalog: &Catalog, catalog_dir: Option<&Path>, args: &BatchArgs) -> R
         lint,
     };
     let manifest_name = manifest.path.display().to_string();
+    let mut report = match &args.report {
+        Some(path) => Some(report::ReportWriter::create(
+            path,
+            &manifest_name,
+            &options.out_dir.display().to_string(),
+        )?),
+        None => None,
+    };
 
     // A bar only for a person watching; logs and pipes get the summary alone.
     let bar = match std::io::stderr().is_terminal() {
@@ -45,78 +56,136 @@ pub fn run(catalog: &Catalog, catalog_dir: Option<&Path>, args: &BatchArgs) -> R
         ),
         false => ProgressBar::hidden(),
     };
-    let outcomes = batch::run_batch(catalog, &manifest, &options, &|| bar.inc(1))?;
+    let mut shown = Shown::default();
+    let mut report_error = None;
+    let end = batch::run_batch(catalog, &manifest, &options, &mut |outcome| {
+        // Failures and lint findings are listed as the run goes, in manifest order.
+        bar.suspend(|| shown.show(&manifest_name, outcome));
+        if let Some(writer) = &mut report {
+            if let Err(error) = writer.add(outcome) {
+                report_error.get_or_insert(error);
+            }
+        }
+        bar.inc(1);
+    })?;
     bar.finish_and_clear();
 
-    if outcomes.iter().any(|o| !o.files.is_empty()) {
-        fsio::write_atomic(
-            &options.out_dir.join("index.md"),
-            report::index_markdown(&outcomes).as_bytes(),
-        )?;
+    if let Some(writer) = report {
+        if let Err(error) = match report_error {
+            Some(error) => Err(error),
+            None => writer.finish(end.totals),
+        } {
+            ui::print_error(&error);
+            shown.unwritten_output = true;
+        }
     }
-    if let Some(path) = &args.report {
-        let json = report::report_json(&manifest_name, &options.out_dir.display().to_string(), &outcomes);
-        let text = serde_json::to_string_pretty(&json).expect("a JSON value serializes");
-        fsio::write_atomic(path, format!("{text}\n").as_bytes())?;
+    if let Some(error) = &end.index_error {
+        ui::print_error(error);
+        shown.unwritten_output = true;
     }
-    print_failures(&manifest_name, &outcomes);
-    let lint_errors = print_lint(&outcomes);
-    print_summary(&outcomes, started);
-    let failed = outcomes.iter().any(|o| o.error.is_some());
-    Ok(if failed || lint_errors {
+    if shown.skipped > SKIPPED_SHOWN {
+        eprintln!(
+            "        … and {} more not written (the --report lists every job)",
+            shown.skipped - SKIPPED_SHOWN
+        );
+    }
+    let lint_errors = shown.print_lint_totals();
+    print_summary(&shown, &end.totals, started);
+    let incomplete = end.totals.failed > 0 || end.totals.skipped > 0 || shown.unwritten_output;
+    Ok(if incomplete || lint_errors {
         exit::FINDINGS
     } else {
         exit::SUCCESS
     })
 }
 
-fn print_failures(manifest: &str, outcomes: &[JobOutcome]) {
-    for outcome in outcomes {
-        if let Some(error) = &outcome.error {
-            let id = outcome
-                .id
-                .as_deref()
-                .map(|id| format!(" (id {id})"))
-                .unwrap_or_default();
-            eprintln!("failed: job at {} of {manifest}{id}: {error}", outcome.place);
-            if let Some(help) = error.help() {
-                eprintln!("        help: {help}");
-            }
-        }
-    }
+/// What has been said about the jobs so far, and the totals the summary needs.
+#[derive(Default)]
+struct Shown {
+    files: usize,
+    unchanged: usize,
+    lint: Option<Counts>,
+    /// Jobs an interruption left unwritten (the first few are named).
+    skipped: usize,
+    interrupted: bool,
+    /// The index or the report could not be written.
+    unwritten_output: bool,
 }
 
-/// Prints each job's lint warnings and errors and the totals; whether any is an error.
-fn print_lint(outcomes: &[JobOutcome]) -> bool {
-    let mut total = Counts::default();
-    let mut linted = false;
-    for (counts, lines) in outcomes.iter().filter_map(|o| o.lint.as_deref()) {
-        linted = true;
-        eprint!("{lines}");
-        total.error += counts.error;
-        total.warning += counts.warning;
-        total.notice += counts.notice;
+impl Shown {
+    fn show(&mut self, manifest: &str, outcome: &JobOutcome) {
+        let id = outcome
+            .id
+            .as_deref()
+            .map(|id| format!(" (id {id})"))
+            .unwrap_or_default();
+        match &outcome.status {
+            Status::Written => {
+                self.files += outcome.files.len();
+                self.unchanged += outcome.unchanged;
+            }
+            Status::Failed(error) => {
+                let line = format!("failed: job at {} of {manifest}{id}: {error}", outcome.place);
+                eprintln!("{}", ui::for_message(&line));
+                if let Some(help) = error.help() {
+                    eprintln!("        help: {}", ui::for_message(&help.to_string()));
+                }
+            }
+            Status::Skipped(Skipped::Interrupted) => {
+                self.interrupted = true;
+                if self.skipped < SKIPPED_SHOWN {
+                    let line = format!("not written (interrupted): job at {} of {manifest}{id}", outcome.place);
+                    eprintln!("{}", ui::escape_controls(&line));
+                }
+                self.skipped += 1;
+            }
+            Status::Skipped(Skipped::FailFast) => {}
+        }
+        if let Some((counts, lines)) = outcome.lint.as_deref() {
+            // Findings quote the posting, which is user input.
+            eprint!("{}", ui::escape_controls(lines));
+            let total = self.lint.get_or_insert_with(Counts::default);
+            total.error += counts.error;
+            total.warning += counts.warning;
+            total.notice += counts.notice;
+        }
     }
-    if linted {
+
+    /// Prints the lint totals (with `--lint`); whether any finding is an error.
+    fn print_lint_totals(&self) -> bool {
+        let Some(total) = &self.lint else {
+            return false;
+        };
         eprintln!(
             "lint: {} errors, {} warnings, {} notices (notices are not listed; run `jdgen lint` on a file to see them)",
             total.error, total.warning, total.notice
         );
+        total.error > 0
     }
-    total.error > 0
 }
 
-fn print_summary(outcomes: &[JobOutcome], started: Instant) {
-    let failed = outcomes.iter().filter(|o| o.error.is_some()).count();
-    let written = outcomes.len() - failed;
-    let files: usize = outcomes.iter().map(|o| o.files.len()).sum();
-    let unchanged: usize = outcomes.iter().map(|o| o.unchanged).sum();
-    let unchanged = match unchanged {
+fn print_summary(shown: &Shown, totals: &batch::Totals, started: Instant) {
+    let unchanged = match shown.unchanged {
         0 => String::new(),
         n => format!(" ({n} already up to date)"),
     };
+    let not_written = match totals.skipped {
+        0 => String::new(),
+        n => format!(", {n} not written"),
+    };
+    let prefix = if shown.interrupted {
+        "batch: interrupted: "
+    } else {
+        "batch: "
+    };
     eprintln!(
-        "batch: {written} jobs written, {files} files{unchanged}, {failed} failed, in {:.2} s",
+        "{prefix}{} jobs written, {} files{unchanged}, {} failed{not_written}, in {:.2} s",
+        totals.written,
+        shown.files,
+        totals.failed,
         started.elapsed().as_secs_f64()
     );
+    if shown.interrupted {
+        eprintln!("        run the same command again to finish: files already written are kept");
+    }
 }

@@ -28,11 +28,12 @@ pub fn run(user_dir: Option<&Path>) -> Result<i32> {
     }
     let count = report.problems.len();
     for problem in report.problems {
-        eprintln!("{:?}", miette::Report::new(problem));
+        crate::ui::print_error(&problem);
     }
     eprintln!(
-        "{count} problem{} in the catalog ({from})",
-        if count == 1 { "" } else { "s" }
+        "{count} problem{} in the catalog ({})",
+        if count == 1 { "" } else { "s" },
+        ui::escape_controls(&from)
     );
     Ok(exit::BAD_INPUT)
 }

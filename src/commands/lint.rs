@@ -1,7 +1,7 @@
 //! `jdgen lint`: checks Markdown or DOCX job descriptions and reports findings as text or JSON.
 
 use std::io::Read;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use super::{exit, write_stdout};
 use crate::cli::{LintArgs, LintFormat};
@@ -28,7 +28,7 @@ pub fn run(catalog_dir: Option<&Path>, args: &LintArgs) -> Result<i32> {
                 report: lint::lint_document(&doc, facts.as_ref(), &rules),
             }),
             Err(error) => {
-                eprintln!("{:?}", miette::Report::new(error));
+                crate::ui::print_error(&error);
                 unreadable = true;
             }
         }
@@ -74,7 +74,8 @@ pub(crate) fn lint_generated(
         file: name.to_owned(),
         report: lint::lint_markdown(markdown, Some(posting), &rules),
     }];
-    eprint!("{}", output::text(&reports, Level::Error));
+    // Findings quote the posting: its text is user input, so control characters are escaped.
+    eprint!("{}", crate::ui::escape_controls(&output::text(&reports, Level::Error)));
     Ok(output::fails(&reports, Level::Error))
 }
 
@@ -90,28 +91,16 @@ fn layers_from(company: Option<&Path>, job: Option<&Path>) -> Result<Vec<Layer>>
 }
 
 /// Reads Markdown (or `-`, standard input) or a DOCX file (by extension or by its zip signature).
-fn read_document(path: &PathBuf) -> Result<Document> {
+fn read_document(path: &Path) -> Result<Document> {
     if path.as_os_str() == "-" {
-        let mut text = String::new();
-        std::io::stdin().read_to_string(&mut text).map_err(|e| Error::Read {
-            path: "<stdin>".into(),
-            reason: e.to_string(),
-        })?;
-        return Ok(Document::from_markdown(&text));
+        return Ok(Document::from_markdown(&fsio::read_stdin_text()?));
     }
     let is_docx = path
         .extension()
         .and_then(|e| e.to_str())
         .is_some_and(|e| e.eq_ignore_ascii_case("docx"));
     if is_docx || starts_like_zip(path) {
-        let metadata = std::fs::metadata(path).map_err(|e| read_error(path, e.to_string()))?;
-        if metadata.len() > fsio::MAX_TEXT_BYTES {
-            return Err(read_error(
-                path,
-                format!("it is larger than {} bytes", fsio::MAX_TEXT_BYTES),
-            ));
-        }
-        let bytes = std::fs::read(path).map_err(|e| read_error(path, e.to_string()))?;
+        let bytes = fsio::read_bytes(path)?;
         return lint::docx::read_docx(&bytes).map_err(|reason| read_error(path, reason));
     }
     Ok(Document::from_markdown(&fsio::read_text(path)?))

@@ -38,6 +38,9 @@ pub fn run(cli: Cli) -> Result<i32> {
     // Only commands that render load the catalog: init, check and the
     // reference pages must work when it is missing or broken.
     let catalog = || Catalog::load(catalog_dir);
+    if matches!(cli.command, Command::Generate(_) | Command::Batch(_)) {
+        crate::interrupt::install();
+    }
     match cli.command {
         Command::Generate(args) => generate::run(catalog_dir, &args),
         Command::Batch(args) => batch::run(&catalog()?, catalog_dir, &args),

@@ -280,6 +280,11 @@ pub fn validate(layers: &[Layer]) -> Result<Posting> {
     })
 }
 
+/// The largest amount of pay jdgen accepts, in any currency: above any real salary even in
+/// currencies of many units to the dollar, and small enough that every amount prints exactly
+/// (`1e32` printed "€100,000,000,000,000,005,366,…"). Plausibility per period is another matter.
+pub const MAX_AMOUNT: f64 = 1e12;
+
 /// Validation helpers that know the layers, so every error can name where the field was set.
 struct Checker<'a> {
     layers: &'a [Layer],
@@ -340,6 +345,14 @@ impl Checker<'_> {
                     field,
                     format!("{v} is not an amount"),
                     Some("amounts are zero or more".into()),
+                )),
+                Some(v) if v > MAX_AMOUNT => Err(self.error(
+                    field,
+                    format!("{v:e} is more than any salary"),
+                    Some(
+                        "amounts go up to 1,000,000,000,000 in any currency: is there an extra digit or exponent?"
+                            .into(),
+                    ),
                 )),
                 Some(v) => Ok(v),
             }
@@ -491,6 +504,12 @@ mod tests {
         assert!(invalid("salary: {min: -1, max: 5, currency: EUR}").contains("salary.min"));
         assert!(invalid("salary:\n  min: 1\n  max: 5\n").contains("job.yaml:1:1: field `salary.currency`: is missing"));
         assert!(invalid("salary: {min: 1, currency: EUR}").contains("salary.max"));
+        let absurd = invalid("salary: {min: 50000, max: 1e32, currency: EUR}");
+        assert!(
+            absurd.contains("job.yaml:1:22: field `salary.max`: 1e32 is more than any salary"),
+            "{absurd}"
+        );
+        assert!(validate(&[layer("salary: {min: 1, max: 1000000000000, currency: IRR}")]).is_ok());
         let posting = validate(&[layer("salary: {min: 1, max: 1, currency: usd}")]).unwrap();
         assert_eq!(posting.salary.unwrap().period, Period::Year);
     }

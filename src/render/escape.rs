@@ -131,6 +131,21 @@ fn link_text(target: &str) -> &str {
     }
 }
 
+/// The one link policy of every format: web, mail and phone addresses, and relative or
+/// in-page ones; not `javascript:`, `data:`, `file:`, `smb:` and the like. A link that fails
+/// it is left as its text (HTML) or plain text (DOCX, which links absolute addresses only).
+pub fn is_safe_link(destination: &str) -> bool {
+    let destination = destination.trim();
+    match destination.split_once(':') {
+        None => true,
+        // A colon after a path, query or fragment starts no scheme.
+        Some((before, _)) if before.contains(['/', '?', '#']) => true,
+        Some((scheme, _)) => ["http", "https", "mailto", "tel"]
+            .iter()
+            .any(|allowed| scheme.eq_ignore_ascii_case(allowed)),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

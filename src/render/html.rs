@@ -12,6 +12,7 @@ use std::path::Path;
 use pulldown_cmark::{html, CowStr, Event, HeadingLevel, Parser, Tag, TagEnd};
 use pulldown_cmark_escape::{escape_href, escape_html};
 
+use super::escape::is_safe_link;
 use super::jsonld;
 use crate::error::{Error, Result};
 use crate::fsio;
@@ -319,19 +320,6 @@ fn sanitize<'a>(events: impl Iterator<Item = Event<'a>>) -> impl Iterator<Item =
         }
         event => Some(event),
     })
-}
-
-/// Web, mail and phone addresses, and relative or in-page ones; not `javascript:`, `data:` and the like.
-fn is_safe_link(destination: &str) -> bool {
-    let destination = destination.trim();
-    match destination.split_once(':') {
-        None => true,
-        // A colon after a path, query or fragment starts no scheme.
-        Some((before, _)) if before.contains(['/', '?', '#']) => true,
-        Some((scheme, _)) => ["http", "https", "mailto", "tel"]
-            .iter()
-            .any(|allowed| scheme.eq_ignore_ascii_case(allowed)),
-    }
 }
 
 fn escape_into(out: &mut String, text: &str) {

@@ -1,6 +1,7 @@
 //! Renders Markdown from the compiled templates: Handlebars in strict mode with Markdown escaping, then whitespace normalised.
 
 use std::collections::BTreeMap;
+use std::sync::OnceLock;
 
 use handlebars::{
     Context, Handlebars, Helper, HelperResult, Output, RenderContext, RenderError, RenderErrorReason, TemplateError,
@@ -8,6 +9,8 @@ use handlebars::{
 use serde_json::Value as Json;
 
 use super::escape::{escape_markdown, escape_paragraphs, markdown_link};
+use super::limits::{self, Exceeded};
+use super::structure::{self, INCLUDE_HELPER};
 use crate::error::{Error, Located, Result};
 
 /// The compiled templates of one catalog. Compiled once per run, shared by every job.
@@ -15,6 +18,9 @@ pub struct TemplateEngine {
     registry: Handlebars<'static>,
     /// Template name -> (file name for messages, source text for line numbers).
     sources: BTreeMap<String, (String, String)>,
+    /// What is wrong with rendering each template (partial recursion, …), worked out on the
+    /// first render after the last template was registered.
+    problems: OnceLock<BTreeMap<String, structure::Problem>>,
 }
 
 impl Default for TemplateEngine {
@@ -42,18 +48,31 @@ impl TemplateEngine {
         registry.register_helper("join", Box::new(join_helper));
         registry.register_helper("inc", Box::new(inc_helper));
         registry.register_helper(INCLUDE_HELPER, Box::new(IncludeHelper));
+        // The built-in `each`, counting its iterations against the render's budget.
+        registry.register_helper("each", Box::new(limits::BoundedEach));
         TemplateEngine {
             registry,
             sources: BTreeMap::new(),
+            problems: OnceLock::new(),
         }
     }
 
     /// Compiles `text` as template `name`; `file` names it in error messages.
     pub fn register(&mut self, name: &str, file: &str, text: &str) -> Result<()> {
+        // Handlebars' parser recurses once per nested block: refuse deep nesting before it runs.
+        if let Some((line, column)) = structure::too_deep(text) {
+            return Err(Error::template(
+                file,
+                format!("blocks nest more than {} deep here", structure::MAX_BLOCK_DEPTH),
+                Some("split the template into partials, or nest fewer {{#if}} and {{#each}} blocks".into()),
+                Some(Located::at(file, text, line, column)),
+            ));
+        }
         self.registry
             .register_template_string(name, include_simple_partials(text))
             .map_err(|error| template_error(file, text, &error))?;
         self.sources.insert(name.to_owned(), (file.to_owned(), text.to_owned()));
+        self.problems = OnceLock::new();
         Ok(())
     }
 
@@ -67,26 +86,66 @@ impl TemplateEngine {
         self.sources.keys().map(String::as_str)
     }
 
-    /// Renders template `name` with `context` into normalised Markdown.
+    /// Renders template `name` with `context` into normalised Markdown, within the limits of
+    /// `limits.rs` and `structure.rs`.
     pub fn render(&self, name: &str, context: &Json) -> Result<String> {
-        let raw = self
-            .registry
-            .render(name, context)
+        let problems = self
+            .problems
+            .get_or_init(|| structure::problems(self.registry.get_templates()));
+        if let Some(problem) = problems.get(name) {
+            let (file, text) = self.source_of(&problem.template);
+            let at = (!text.is_empty()).then(|| Located::at(&file, &text, problem.line, problem.column));
+            return Err(Error::template(
+                file,
+                problem.message.clone(),
+                Some(problem.help.clone()),
+                at,
+            ));
+        }
+        limits::start();
+        let mut buffer = limits::Buffer::default();
+        self.registry
+            .render_to_write(name, context, &mut buffer)
             .map_err(|error| self.render_error(name, &error))?;
+        let raw = String::from_utf8(buffer.0)
+            .map_err(|_| Error::template(name, "the template wrote text that is not UTF-8", None, None))?;
         Ok(normalize_whitespace(&raw))
+    }
+
+    /// The file name and text of a registered template, for messages.
+    fn source_of(&self, template: &str) -> (String, String) {
+        self.sources
+            .get(template)
+            .cloned()
+            .unwrap_or_else(|| (template.to_owned(), String::new()))
     }
 
     fn render_error(&self, name: &str, error: &RenderError) -> Error {
         let template = error.template_name.as_deref().unwrap_or(name);
-        let (file, text) = self
-            .sources
-            .get(template)
-            .cloned()
-            .unwrap_or_else(|| (template.to_owned(), String::new()));
+        let (file, text) = self.source_of(template);
         let at = match (error.line_no, error.column_no) {
             (Some(line), Some(column)) if !text.is_empty() => Some(Located::at(&file, &text, line, column)),
             _ => None,
         };
+        let runaway = match limits::exceeded() {
+            Some(Exceeded::Bytes) => Some(format!(
+                "the description would be longer than {} MB",
+                limits::MAX_RENDER_BYTES / (1024 * 1024)
+            )),
+            Some(Exceeded::Iterations) => Some(format!(
+                "the template loops more than {} times for one description",
+                limits::MAX_LOOP_ITERATIONS
+            )),
+            None => None,
+        };
+        if let Some(message) = runaway {
+            return Error::template(
+                file,
+                message,
+                Some("a loop inside a loop over the same long list multiplies; loop over each list once".into()),
+                at,
+            );
+        }
         let (message, help) = match error.reason() {
             RenderErrorReason::MissingVariable(Some(path)) => (
                 format!("the template uses `{path}`, which this posting does not have"),
@@ -222,9 +281,6 @@ fn join_helper(
 
 handlebars::handlebars_helper!(inc_helper: |n: u64| n + 1);
 
-/// The helper that stands in for a plain `{{> name}}`.
-const INCLUDE_HELPER: &str = "__jdgen_include";
-
 /// Rewrites each plain partial call (`{{> name}}`, no parameters) into a call of
 /// [`IncludeHelper`]. Handlebars copies the whole context for every partial call
 /// (merging it with the call's hash, even an empty one): with seven partials per
@@ -263,27 +319,6 @@ fn include_simple_partials(text: &str) -> std::borrow::Cow<'_, str> {
     out.into()
 }
 
-/// The partials a template names literally (`{{> name}}`, `{{#> name}}`), for loading only
-/// what a posting uses. A name inside a comment counts too: loading one partial too many is harmless.
-pub fn partial_names(text: &str) -> Vec<&str> {
-    let mut names = Vec::new();
-    let mut rest = text;
-    while let Some(open) = rest.find("{{") {
-        let inner = rest[open + 2..].trim_start_matches(['~', '#']).trim_start();
-        if let Some(partial) = inner.strip_prefix('>') {
-            let partial = partial.trim_start();
-            let end = partial
-                .find(|c: char| c.is_whitespace() || matches!(c, '}' | '~' | '('))
-                .unwrap_or(partial.len());
-            if end > 0 {
-                names.push(&partial[..end]);
-            }
-        }
-        rest = &rest[open + 2..];
-    }
-    names
-}
-
 /// Renders a registered partial in the current context, without copying the context.
 struct IncludeHelper;
 
@@ -309,7 +344,7 @@ impl handlebars::HelperDef for IncludeHelper {
         // Errors inside the partial name the partial's file, as a real partial call would.
         let caller = rc.get_current_template_name();
         rc.set_current_template_name(template.name.as_ref());
-        let result = template.render(registry, context, rc, out);
+        let result = template.render(registry, context, rc, &mut super::limits::Counted(out));
         rc.set_current_template_name(caller);
         result
     }
@@ -422,10 +457,45 @@ mod tests {
     }
 
     #[test]
-    fn partial_names_are_found() {
-        assert_eq!(
-            partial_names("a {{> one}} {{~> two ~}} {{#> three}}x{{/three}} {{> (dyn)}} {{x}}"),
-            ["one", "two", "three"]
+    fn recursion_and_runaway_loops_are_template_errors() {
+        let mut engine = TemplateEngine::new();
+        engine.register("p", "p.md.hbs", "x\n{{> p}}\n").unwrap();
+        engine.register("t", "t.md.hbs", "{{> p}}\n").unwrap();
+        let error = engine.render("t", &json!({})).unwrap_err().to_string();
+        assert_eq!(error, "p.md.hbs:2:1: the partial `p` includes itself (p → p)");
+        let list: Vec<u32> = (0..1000).collect();
+        let mut engine = TemplateEngine::new();
+        engine
+            .register(
+                "t",
+                "t.md.hbs",
+                "{{#each l}}\n{{#each ../l}}{{#each ../../l}}{{/each}}{{/each}}{{/each}}",
+            )
+            .unwrap();
+        let error = engine.render("t", &json!({ "l": list })).unwrap_err().to_string();
+        assert!(error.contains("loops more than 20000 times"), "{error}");
+        engine
+            .register(
+                "t",
+                "t.md.hbs",
+                "{{#each l}}{{#each ../l}}{{../../text}}{{/each}}{{/each}}",
+            )
+            .unwrap();
+        // 140 + 140 × 140 iterations are within the budget; 500 bytes each are not.
+        let list: Vec<u32> = (0..140).collect();
+        let error = engine
+            .render("t", &json!({ "l": list, "text": "x".repeat(500) }))
+            .unwrap_err()
+            .to_string();
+        assert!(
+            error.starts_with("t.md.hbs:1:") && error.contains("longer than 8 MB"),
+            "{error}"
+        );
+        let deep = format!("{}x{}", "{{#if a}}".repeat(20_000), "{{/if}}".repeat(20_000));
+        let error = engine.register("d", "d.md.hbs", &deep).unwrap_err().to_string();
+        assert!(
+            error.starts_with("d.md.hbs:1:145: blocks nest more than 16 deep"),
+            "{error}"
         );
     }
 

@@ -5,7 +5,9 @@ pub mod docx;
 pub mod escape;
 pub mod html;
 pub mod jsonld;
+pub mod limits;
 pub mod markdown;
+pub mod structure;
 
 use std::str::FromStr;
 

@@ -165,13 +165,22 @@ fn hostile_yaml_is_bounded() {
     );
     // A generous bound: the point is that it does not expand billions of nodes.
     assert!(started.elapsed().as_secs() < 30);
+    // Nesting past the limit is refused at the first bracket too deep, before the parse.
     let deep = job_error(&format!("team: {}{}\n", "[".repeat(5000), "]".repeat(5000)));
     assert!(
-        deep.contains("job.yaml:1:7") && deep.contains("expected a string"),
-        "team is text, not nesting"
+        deep.contains("job.yaml:1:39") && deep.contains("nests lists or blocks in brackets more than 32 deep"),
+        "{deep}"
     );
     let deep_unknown = job_error(&format!("{}1{}\n", "{a: ".repeat(5000), "}".repeat(5000)));
-    assert!(deep_unknown.contains("unknown field `a`"), "{deep_unknown}");
+    assert!(
+        deep_unknown.contains("job.yaml:1:129") && deep_unknown.contains("32 deep"),
+        "{deep_unknown}"
+    );
+    let within = job_error(&format!("team: {}x{}\n", "[".repeat(32), "]".repeat(32)));
+    assert!(
+        within.contains("job.yaml:1:7") && within.contains("expected a string"),
+        "{within}"
+    );
 }
 
 #[test]

@@ -13,6 +13,7 @@ use super::body::{Layout, LinkRecipe, ParagraphRecipe, Piece, RunRecipe};
 use super::styles::StyleIds;
 use super::text;
 use super::PageSize;
+use crate::render::escape::is_safe_link;
 
 /// docx-rs always writes its own abstract numbering and `w:num` with id 1; ours start above it.
 const BULLET_ABSTRACT_ID: usize = 2;
@@ -282,12 +283,18 @@ impl<'s> Converter<'s> {
         }
     }
 
-    /// Starts a hyperlink to an absolute URL; other targets (relative, empty) leave the text as plain text.
+    /// Starts a hyperlink to an absolute URL the link policy allows (the HTML page's, see
+    /// [`is_safe_link`]); other targets (relative, empty, `javascript:`, `file:`, …) leave the
+    /// text as plain text.
     fn open_link(&mut self, destination: &str) {
         if self.paragraph.is_none() {
             self.open_paragraph();
         }
-        let Ok(url) = url::Url::parse(text::clean(destination.trim()).as_ref()) else {
+        let destination = text::clean(destination.trim());
+        if !is_safe_link(&destination) {
+            return;
+        }
+        let Ok(url) = url::Url::parse(&destination) else {
             return;
         };
         let rid = format!("rIdLink{}", self.links.len() + 1);

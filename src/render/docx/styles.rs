@@ -1,6 +1,5 @@
 //! The document's styles.xml: jdgen's own clean look, or a reference document's styles with the few jdgen needs added.
 
-use std::io::Read;
 use std::path::Path;
 
 use super::text::escape_xml;
@@ -289,29 +288,48 @@ fn merge_reference(reference: &str, definitions: &[StyleDef]) -> Option<Styles> 
     Some(Styles { xml, ids })
 }
 
-/// Reads `word/styles.xml` from a reference .docx (a company's Word template).
+/// Reads `word/styles.xml` from a reference .docx (a company's Word template). The file and
+/// the part, inflated, are each read to at most [`crate::fsio::MAX_TEXT_BYTES`], and the part may
+/// hold at most [`MAX_STYLES_NODES`] XML nodes: a zip bomb costs a bounded read and an error.
 pub fn reference_styles(path: &Path) -> Result<String> {
     let read_error = |reason: String| Error::Read {
         path: path.to_owned(),
         reason,
     };
-    let file = std::fs::File::open(path).map_err(|e| read_error(e.to_string()))?;
-    let mut archive =
-        zip::ZipArchive::new(file).map_err(|e| read_error(format!("not a .docx file (not a zip archive: {e})")))?;
-    let mut part = archive
+    let bytes = crate::fsio::read_bytes(path)?;
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes))
+        .map_err(|e| read_error(format!("not a .docx file (not a zip archive: {e})")))?;
+    let part = archive
         .by_name("word/styles.xml")
         .map_err(|_| read_error("not a .docx file with styles: it has no word/styles.xml".into()))?;
-    let mut xml = String::new();
-    part.read_to_string(&mut xml)
+    let too_large = || read_error(format!("word/styles.xml: {}", crate::fsio::too_large()));
+    // The size the archive declares refuses most bombs before inflating a byte; the bounded
+    // read catches an archive that lies about it.
+    if part.size() > crate::fsio::MAX_TEXT_BYTES {
+        return Err(too_large());
+    }
+    let inflated = crate::fsio::read_bounded(part)
+        .map_err(|e| read_error(format!("word/styles.xml: {e}")))?
+        .ok_or_else(too_large)?;
+    let xml = String::from_utf8(inflated).map_err(|_| read_error("word/styles.xml is not UTF-8 XML".into()))?;
+    let options = roxmltree::ParsingOptions {
+        nodes_limit: MAX_STYLES_NODES,
+        ..roxmltree::ParsingOptions::default()
+    };
+    let document = roxmltree::Document::parse_with_options(&xml, options)
         .map_err(|e| read_error(format!("word/styles.xml: {e}")))?;
-    let document = roxmltree::Document::parse(&xml).map_err(|e| read_error(format!("word/styles.xml: {e}")))?;
     if !document.root_element().has_tag_name((NAMESPACE, "styles")) {
         return Err(read_error(
             "word/styles.xml is not a WordprocessingML styles part".into(),
         ));
     }
+    drop(document);
     Ok(xml)
 }
+
+/// The most XML nodes a reference document's styles part may hold: Word's own templates
+/// have a few thousand; millions would only cost memory (about 100 bytes a node).
+pub const MAX_STYLES_NODES: u32 = 1_000_000;
 
 #[cfg(test)]
 mod tests {

@@ -262,6 +262,26 @@ fn links_are_hyperlinks_with_their_own_numbered_relationships() {
 }
 
 #[test]
+fn links_follow_the_pages_policy() {
+    let docx = markdown_to_docx(
+        "[run](javascript:alert(1)) [file](file:///etc/passwd) [share](smb://host/s) [data](data:text/html,x) [call](tel:+4930123) [ok](HTTPS://a.example)",
+        &DocxOptions::default(),
+    )
+    .unwrap();
+    let parts = parts(&docx);
+    let rels = &parts["word/_rels/document.xml.rels"];
+    for refused in ["javascript:", "file:", "smb:", "data:"] {
+        assert!(!rels.contains(refused), "{refused} became a hyperlink: {rels}");
+    }
+    assert!(
+        rels.contains("tel:+4930123") && rels.contains("https://a.example/"),
+        "{rels}"
+    );
+    let document = roxmltree::Document::parse(&parts["word/document.xml"]).unwrap();
+    assert_eq!(text_of(document.root_element()), "run file share data call ok");
+}
+
+#[test]
 fn breaks_tabs_and_control_characters() {
     assert_eq!(
         paragraphs("one  \ntwo\\\nthree\nfour"),

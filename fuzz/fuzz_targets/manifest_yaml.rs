@@ -1,0 +1,4 @@
+//! Fuzz target: a YAML batch manifest, see `jdgen::fuzzing::manifest`.
+#![no_main]
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| jdgen::fuzzing::manifest("fuzz.yaml", data));
