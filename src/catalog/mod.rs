@@ -12,7 +12,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use crate::error::{Error, Located, Origin, Result};
-use crate::render::markdown::TemplateEngine;
+use crate::render::markdown::{TemplateEngine, TemplateSource};
 use crate::{suggest, yaml};
 
 pub use cell::{BulletItem, RoleLevel, Section};
@@ -63,13 +63,6 @@ pub struct Catalog {
     has_user_folder: bool,
 }
 
-/// A template body waiting to be compiled, once the spelling list is known.
-struct PendingTemplate {
-    name: String,
-    file: String,
-    body: String,
-}
-
 /// What a command needs of the catalog. One posting needs one role, one level, one cell
 /// and the partials its template uses: loading only those is most of the speed of a single
 /// `jdgen generate` (parsing YAML and compiling templates is nearly all its work).
@@ -92,8 +85,19 @@ struct Selection {
     roles: Option<String>,
     /// Profile stems to load; `None` for all.
     levels: Option<String>,
-    /// Whether to compile US-spelt copies and read the spelling list.
-    us_spelling: bool,
+    /// Which spellings to compile the templates in.
+    spellings: Spellings,
+}
+
+/// The spellings a selection compiles templates in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Spellings {
+    /// British only: one non-US posting.
+    British,
+    /// US only, under the templates' own names: one US posting.
+    Us,
+    /// Both, the US copies under `<name>@us`: a batch may hold either.
+    Both,
 }
 
 /// The stem of the file that `name` means: the file named so, else the one whose `id`,
@@ -148,7 +152,7 @@ impl Selection {
             Need::Everything => Selection {
                 roles: None,
                 levels: None,
-                us_spelling: true,
+                spellings: Spellings::Both,
             },
             Need::Posting {
                 role,
@@ -157,7 +161,10 @@ impl Selection {
             } => Selection {
                 roles: stem_named(files, "templates/", ".md.hbs", role),
                 levels: stem_named(files, "profiles/", ".yaml", level),
-                us_spelling,
+                spellings: match us_spelling {
+                    true => Spellings::Us,
+                    false => Spellings::British,
+                },
             },
         }
     }
@@ -205,7 +212,7 @@ impl Selection {
                 if path.starts_with("templates/partials/") {
                     return self.roles.is_none() || partials.contains(path.as_str());
                 }
-                path.as_str() == US_SPELLING_FILE && self.us_spelling
+                path.as_str() == US_SPELLING_FILE && self.spellings != Spellings::British
             })
             .collect()
     }
@@ -292,10 +299,10 @@ impl Catalog {
                 .strip_prefix("templates/partials/")
                 .and_then(|f| f.strip_suffix(".md.hbs"))
             {
-                pending.push(PendingTemplate {
+                pending.push(TemplateSource {
                     name: partial.to_owned(),
                     file: name,
-                    body: file.text.clone(),
+                    text: file.text.clone(),
                 });
             } else if let Some(stem) = relative
                 .strip_prefix("templates/")
@@ -307,10 +314,10 @@ impl Catalog {
                             let at = located_key(&name, &file.text, &field);
                             problems.push(Error::invalid(origin.clone(), field, message, None, at));
                         }
-                        pending.push(PendingTemplate {
+                        pending.push(TemplateSource {
                             name: format!("role:{stem}"),
                             file: name,
-                            body,
+                            text: body,
                         });
                         roles.push(role);
                     }
@@ -319,19 +326,32 @@ impl Catalog {
             }
         }
 
-        let mut engine = TemplateEngine::new();
-        let mut compiled = std::collections::BTreeSet::new();
-        for template in &pending {
-            match engine.register(&template.name, &template.file, &template.body) {
-                Ok(()) => {
-                    compiled.insert(template.name.clone());
-                    let us = us_spelling.convert_template(&template.body);
-                    if selection.us_spelling && us != template.body {
-                        let us_name = format!("{}{}", template.name, spelling::US_SUFFIX);
-                        // The same text but for words: it compiles if the original did.
-                        engine.register(&us_name, &template.file, &us)?;
+        // Every template, and its US-spelt copy where the words differ, compiled in one go.
+        let mut sources = Vec::with_capacity(pending.len() * 2);
+        for mut template in pending {
+            match selection.spellings {
+                Spellings::British => {}
+                Spellings::Us => template.text = us_spelling.convert_template(&template.text),
+                Spellings::Both => {
+                    let us = us_spelling.convert_template(&template.text);
+                    if us != template.text {
+                        sources.push(TemplateSource {
+                            name: format!("{}{}", template.name, spelling::US_SUFFIX),
+                            file: template.file.clone(),
+                            text: us,
+                        });
                     }
                 }
+            }
+            sources.push(template);
+        }
+        let mut engine = TemplateEngine::new();
+        let mut compiled = std::collections::BTreeSet::new();
+        for (name, result) in engine.register_all(sources) {
+            match result {
+                Ok(()) => drop(compiled.insert(name)),
+                // A US copy differs from its original only in words: the original says what is wrong.
+                Err(_) if name.ends_with(spelling::US_SUFFIX) => {}
                 Err(error) => problems.push(error),
             }
         }
