@@ -118,6 +118,8 @@ pub enum LintFormat {
     Text,
     /// One JSON document (see the README's Lint section).
     Json,
+    /// SARIF 2.1.0, for code-scanning services and editors that show findings inline.
+    Sarif,
 }
 
 const INIT_EXAMPLES: &str = "\

@@ -4,9 +4,13 @@ use serde_json::json;
 
 use super::JobOutcome;
 
-/// The Markdown index of the jobs written, in manifest order.
+/// The Markdown index of the jobs written, in manifest order. Its first line marks it as
+/// the batch's index, so `jdgen lint postings/*.md` skips it.
 pub fn index_markdown(outcomes: &[JobOutcome]) -> String {
-    let mut out = String::from("# Job descriptions\n\n| id | title | role | level | files |\n|---|---|---|---|---|\n");
+    let mut out = format!(
+        "{}\n# Job descriptions\n\n| id | title | role | level | files |\n|---|---|---|---|---|\n",
+        crate::lint::BATCH_INDEX_MARKER
+    );
     for outcome in outcomes.iter().filter(|o| o.error.is_none()) {
         let files: Vec<String> = outcome.files.iter().map(|f| format!("[{f}]({f})")).collect();
         out.push_str(&format!(

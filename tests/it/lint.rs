@@ -10,7 +10,7 @@ use crate::common::{bad_input, fixture, jdgen, temp_file, LEVELS, ROLES};
 const BAD_POSTING: &str = "\
 # Salesman / Sales Ninja
 
-We are a young startup with a work hard, play hard culture. We want a rockstar who can hit the ground running.
+We are a young team, a start-up with a work hard, play hard culture. We want a rockstar who can hit the ground running.
 
 ## Requirements
 
@@ -154,7 +154,7 @@ fn json_output_has_the_documented_shape() {
     assert_eq!(rockstar["level"], "warning");
     assert_eq!(
         (rockstar["line"].as_u64(), rockstar["column"].as_u64()),
-        (Some(3), Some(71))
+        (Some(3), Some(80))
     );
     assert_eq!(rockstar["quote"], "rockstar");
     let whole = findings.iter().find(|f| f["rule"] == "length").unwrap();
@@ -290,8 +290,13 @@ fn docx_files_are_linted_with_their_headings() {
 }
 
 fn pay_rules(job: &str) -> Vec<String> {
+    pay_rules_of(job, "")
+}
+
+/// The pay findings for a posting of plain work sentences plus `extra` text.
+fn pay_rules_of(job: &str, extra: &str) -> Vec<String> {
     let (_dir, path) = temp_file("job.yaml", job);
-    let posting = format!("# Job\n\n{}\n", "You plan the work with the team. ".repeat(60));
+    let posting = format!("# Job\n\n{}\n\n{extra}", "You plan the work with the team. ".repeat(60));
     let (_, report) = json_of(
         &["lint", "-", "--format", "json", "--job", path.to_str().unwrap()],
         Some(&posting),
@@ -311,7 +316,30 @@ fn pay_transparency_where_a_law_applies_and_where_none_does() {
     assert_eq!(pay_rules(denver), ["pay-transparency:error"]);
     let with_pay =
         format!("{denver}salary: {{min: 90000, max: 110000, currency: USD}}\nbenefits: [Health insurance]\n");
-    assert!(pay_rules(&with_pay).is_empty());
+    let shown = "## Compensation\n\nThe base salary range is $90,000 – $110,000 per year.\n\n## Benefits\n\n- Health insurance\n";
+    assert!(pay_rules_of(&with_pay, shown).is_empty());
+    // The law is about what the posting shows: a salary only in the job file is no pay shown
+    // (issue 12, item 10), and neither is money that is not pay.
+    assert_eq!(pay_rules(&with_pay), ["pay-transparency:error"]);
+    assert_eq!(
+        pay_rules_of(
+            denver,
+            "We have raised over $750 million and manage projects valued at $100k+.\n"
+        ),
+        ["pay-transparency:error"]
+    );
+    // Benefits under a bold label, or named in prose, are benefits shown.
+    for benefits in [
+        "**Benefits:**\n\n- Health insurance\n- A pension\n",
+        "You get medical, dental and vision insurance, a 401(k) and paid time off.\n",
+    ] {
+        let text = format!("Pay: $90,000 - $110,000 a year.\n\n{benefits}");
+        assert!(pay_rules_of(denver, &text).is_empty(), "{benefits}");
+    }
+    assert_eq!(
+        pay_rules_of(denver, "Pay: $90,000 - $110,000 a year.\n"),
+        ["pay-transparency-benefits:warning"]
+    );
     let before_the_law = "location: {city: Denver, region: CO, country: US}\ndate_posted: 2020-06-01\n";
     assert_eq!(pay_rules(before_the_law), ["pay-transparency:notice"]);
     let austin = "location: {city: Austin, region: TX, country: US}\ndate_posted: 2026-11-02\n";
