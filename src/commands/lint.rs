@@ -103,10 +103,10 @@ enum Read {
 }
 
 /// Markdown text as a posting, unless it is a batch's index.
-fn markdown(text: &str) -> Read {
-    match lint::is_batch_index(text) {
+fn markdown(text: String) -> Read {
+    match lint::is_batch_index(&text) {
         true => Read::BatchIndex,
-        false => Read::Posting(Document::from_markdown(text)),
+        false => Read::Posting(Document::from_markdown_owned(text)),
     }
 }
 
@@ -118,7 +118,7 @@ fn read_document(path: &PathBuf) -> Result<Read> {
             path: "<stdin>".into(),
             reason: e.to_string(),
         })?;
-        return Ok(markdown(&text));
+        return Ok(markdown(text));
     }
     let is_docx = path
         .extension()
@@ -137,7 +137,7 @@ fn read_document(path: &PathBuf) -> Result<Read> {
             .map(Read::Posting)
             .map_err(|reason| read_error(path, reason));
     }
-    Ok(markdown(&fsio::read_text(path)?))
+    Ok(markdown(fsio::read_text(path)?))
 }
 
 fn starts_like_zip(path: &Path) -> bool {

@@ -24,22 +24,34 @@ pub struct Block {
     pub depth: u8,
     /// Whether every word of the block is bold (a label such as "**Requirements:**").
     pub emphasised: bool,
-    /// The index of the nearest heading before this block.
-    pub section: Option<usize>,
-    /// The block's text in the document's text buffer.
-    start: usize,
-    end: usize,
+    /// The index of the nearest heading before this block ([`NONE`] when there is none).
+    section: u32,
+    /// The block's text in the document's text buffer. Offsets are `u32` (an input is at
+    /// most 64 MB): a block costs 24 bytes, a hostile file of two million one-line items
+    /// 48 MB rather than twice that.
+    start: u32,
+    end: u32,
     /// The block's pieces in the document's piece list.
-    pieces_start: usize,
-    pieces_end: usize,
+    pieces_start: u32,
+    pieces_end: u32,
+}
+
+/// No index.
+const NONE: u32 = u32::MAX;
+
+impl Block {
+    /// The index of the nearest heading before this block.
+    pub fn section(&self) -> Option<usize> {
+        (self.section != NONE).then_some(self.section as usize)
+    }
 }
 
 /// A run of a block's text and where it came from: offset in the document's text, offset in
 /// the source, and whether it maps byte for byte (else every byte maps to the run's start).
 #[derive(Debug, Clone, Copy)]
 struct Piece {
-    text: usize,
-    source: usize,
+    text: u32,
+    source: u32,
     exact: bool,
 }
 
@@ -55,44 +67,21 @@ pub struct Document {
 impl Document {
     /// Parses Markdown; link addresses, HTML and code blocks are not text a reader reads as prose.
     pub fn from_markdown(source: &str) -> Document {
-        let mut builder = Builder::default();
-        let mut in_link: Option<String> = None;
-        let mut skip_depth = 0usize;
-        let mut list_depth = 0u8;
-        let mut strong_depth = 0usize;
-        for (event, range) in Parser::new(source).into_offset_iter() {
-            match event {
-                Event::Start(Tag::Heading { level, .. }) => builder.start(BlockKind::Heading(heading_level(level)), 0),
-                Event::Start(Tag::List(_)) => list_depth = list_depth.saturating_add(1),
-                Event::End(TagEnd::List(_)) => list_depth = list_depth.saturating_sub(1),
-                Event::Start(Tag::Item) => builder.start(BlockKind::ListItem, list_depth.max(1)),
-                // A loose list item's paragraph continues the item it is in.
-                Event::Start(Tag::Paragraph) if !builder.open_item_is_empty() => builder.start(BlockKind::Paragraph, 0),
-                Event::Start(Tag::Strong) => strong_depth += 1,
-                Event::End(TagEnd::Strong) => strong_depth = strong_depth.saturating_sub(1),
-                Event::Start(Tag::Link { dest_url, .. }) => in_link = Some(dest_url.to_string()),
-                Event::End(TagEnd::Link) => in_link = None,
-                Event::Start(Tag::CodeBlock(_) | Tag::HtmlBlock | Tag::Image { .. }) => skip_depth += 1,
-                Event::End(TagEnd::CodeBlock | TagEnd::HtmlBlock | TagEnd::Image) => {
-                    skip_depth = skip_depth.saturating_sub(1)
-                }
-                Event::End(TagEnd::Heading(_) | TagEnd::Paragraph | TagEnd::Item) => builder.finish(),
-                Event::Text(text) | Event::Code(text) if skip_depth == 0 => {
-                    // A bare address shown as link text is not prose.
-                    let is_address = in_link.as_deref().is_some_and(|url| {
-                        let shown = text.trim_start_matches("mailto:");
-                        url.trim_start_matches("mailto:") == shown || shown.starts_with("http")
-                    });
-                    if !is_address {
-                        builder.push(&text, range.start, text.len() == range.len(), strong_depth > 0);
-                    }
-                }
-                Event::SoftBreak | Event::HardBreak => builder.push(" ", range.start, false, strong_depth > 0),
-                _ => {}
-            }
+        Document::from_markdown_owned(source.to_owned())
+    }
+
+    /// [`Document::from_markdown`] for text the caller no longer needs (it is kept, not copied).
+    ///
+    /// A large text is parsed in segments of about [`SEGMENT_BYTES`], cut at blank lines
+    /// outside code fences and before an unindented line: the Markdown parser holds a tree
+    /// of a whole input, which for a long list is ten times the input, and a segment's tree
+    /// is dropped before the next is built. Postings are far below one segment.
+    pub fn from_markdown_owned(source: String) -> Document {
+        let mut builder = Builder::for_source(source.len());
+        for (base, segment) in segments(&source) {
+            builder.markdown(segment, base);
         }
-        builder.finish();
-        builder.into_document(source.to_owned())
+        builder.into_document(source)
     }
 
     /// A document from paragraphs (as read from a DOCX file): line N is paragraph N.
@@ -112,7 +101,7 @@ impl Document {
 
     /// The text of `block`.
     pub fn text<'a>(&'a self, block: &Block) -> &'a str {
-        &self.text[block.start..block.end]
+        &self.text[block.start as usize..block.end as usize]
     }
 
     /// The title: the text of the first level-1 heading.
@@ -125,19 +114,19 @@ impl Document {
 
     /// The heading of the section `block` is in.
     pub fn section_heading(&self, block: &Block) -> Option<&Block> {
-        block.section.map(|index| &self.blocks[index])
+        block.section().map(|index| &self.blocks[index])
     }
 
     /// The source byte offset of byte `offset` of `block`'s text (a binary search, so a
     /// position costs O(log pieces) whatever the document's size).
     pub fn source_offset(&self, block: &Block, offset: usize) -> usize {
-        let pieces = &self.pieces[block.pieces_start..block.pieces_end];
-        let at = block.start + offset;
-        let index = pieces.partition_point(|piece| piece.text <= at);
+        let pieces = &self.pieces[block.pieces_start as usize..block.pieces_end as usize];
+        let at = block.start as usize + offset;
+        let index = pieces.partition_point(|piece| piece.text as usize <= at);
         let mut source_offset = match index.checked_sub(1).map(|i| pieces[i]) {
-            Some(piece) if piece.exact => piece.source + (at - piece.text),
-            Some(piece) => piece.source,
-            None => pieces.first().map_or(0, |piece| piece.source),
+            Some(piece) if piece.exact => piece.source as usize + (at - piece.text as usize),
+            Some(piece) => piece.source as usize,
+            None => pieces.first().map_or(0, |piece| piece.source as usize),
         };
         source_offset = source_offset.min(self.source.len());
         while !self.source.is_char_boundary(source_offset) {
@@ -176,6 +165,65 @@ impl Document {
     }
 }
 
+/// The size of the Markdown segments a large text is parsed in.
+pub const SEGMENT_BYTES: usize = 1024 * 1024;
+
+/// `source` in segments of at least [`SEGMENT_BYTES`] (the last may be shorter), each with
+/// its byte offset, cut only at a blank line outside a code fence that an unindented line
+/// follows, so no block is split.
+fn segments(source: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut start = 0;
+    std::iter::from_fn(move || {
+        if start >= source.len() {
+            return None;
+        }
+        let rest = &source[start..];
+        let cut = if rest.len() <= SEGMENT_BYTES {
+            rest.len()
+        } else {
+            safe_cut(rest, SEGMENT_BYTES).unwrap_or(rest.len())
+        };
+        let segment = (start, &rest[..cut]);
+        start += cut;
+        Some(segment)
+    })
+}
+
+/// The first place at or after `from` where `text` may be cut between blocks.
+fn safe_cut(text: &str, from: usize) -> Option<usize> {
+    let mut fence: Option<&str> = None;
+    let mut offset = 0;
+    let mut previous_blank = false;
+    for line in text.split_inclusive('\n') {
+        let trimmed = line.trim_start_matches(' ');
+        let indent = line.len() - trimmed.len();
+        let marker = ["```", "~~~"]
+            .into_iter()
+            .find(|m| indent <= 3 && trimmed.starts_with(m));
+        let blank = line.trim().is_empty();
+        // Between blocks: after a blank line before an unindented line, or before a heading or
+        // a top-level list item (a long tight list splits into two lists, which lints alike).
+        let block_start = indent == 0
+            && (line.starts_with('#')
+                || ["- ", "* ", "+ "].iter().any(|m| line.starts_with(m))
+                || line
+                    .split_once(". ")
+                    .is_some_and(|(n, _)| !n.is_empty() && n.len() <= 9 && n.bytes().all(|b| b.is_ascii_digit())));
+        let after_blank = previous_blank && !blank && indent == 0 && !line.starts_with('\t');
+        if offset >= from && fence.is_none() && (after_blank || block_start) {
+            return Some(offset);
+        }
+        match (fence, marker) {
+            (None, Some(marker)) => fence = Some(marker),
+            (Some(open), Some(marker)) if open == marker => fence = None,
+            _ => {}
+        }
+        previous_blank = blank;
+        offset += line.len();
+    }
+    None
+}
+
 /// A paragraph as a DOCX reader gives it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Paragraph {
@@ -198,6 +246,11 @@ fn heading_level(level: HeadingLevel) -> u8 {
     }
 }
 
+/// An offset or index as stored: inputs are bounded far below 4 GB (64 MB a read).
+fn offset32(value: usize) -> u32 {
+    u32::try_from(value).expect("lint inputs are bounded below 4 GB")
+}
+
 /// An open block while building: where its text and pieces start, and whether all its text is bold.
 struct Open {
     kind: BlockKind,
@@ -218,6 +271,58 @@ struct Builder {
 }
 
 impl Builder {
+    /// A builder sized for a source of `len` bytes: the text is about as long as the source,
+    /// and growing a large buffer by doubling would hold both copies at once.
+    fn for_source(len: usize) -> Builder {
+        Builder {
+            text: String::with_capacity(len),
+            blocks: Vec::with_capacity(len / 64),
+            pieces: Vec::with_capacity(len / 32),
+            ..Builder::default()
+        }
+    }
+
+    /// Adds the blocks of one Markdown segment that starts at byte `base` of the source.
+    fn markdown(&mut self, source: &str, base: usize) {
+        let mut in_link: Option<String> = None;
+        let mut skip_depth = 0usize;
+        let mut list_depth = 0u8;
+        let mut strong_depth = 0usize;
+        for (event, range) in Parser::new(source).into_offset_iter() {
+            let at = base + range.start;
+            match event {
+                Event::Start(Tag::Heading { level, .. }) => self.start(BlockKind::Heading(heading_level(level)), 0),
+                Event::Start(Tag::List(_)) => list_depth = list_depth.saturating_add(1),
+                Event::End(TagEnd::List(_)) => list_depth = list_depth.saturating_sub(1),
+                Event::Start(Tag::Item) => self.start(BlockKind::ListItem, list_depth.max(1)),
+                // A loose list item's paragraph continues the item it is in.
+                Event::Start(Tag::Paragraph) if !self.open_item_is_empty() => self.start(BlockKind::Paragraph, 0),
+                Event::Start(Tag::Strong) => strong_depth += 1,
+                Event::End(TagEnd::Strong) => strong_depth = strong_depth.saturating_sub(1),
+                Event::Start(Tag::Link { dest_url, .. }) => in_link = Some(dest_url.to_string()),
+                Event::End(TagEnd::Link) => in_link = None,
+                Event::Start(Tag::CodeBlock(_) | Tag::HtmlBlock | Tag::Image { .. }) => skip_depth += 1,
+                Event::End(TagEnd::CodeBlock | TagEnd::HtmlBlock | TagEnd::Image) => {
+                    skip_depth = skip_depth.saturating_sub(1)
+                }
+                Event::End(TagEnd::Heading(_) | TagEnd::Paragraph | TagEnd::Item) => self.finish(),
+                Event::Text(text) | Event::Code(text) if skip_depth == 0 => {
+                    // A bare address shown as link text is not prose.
+                    let is_address = in_link.as_deref().is_some_and(|url| {
+                        let shown = text.trim_start_matches("mailto:");
+                        url.trim_start_matches("mailto:") == shown || shown.starts_with("http")
+                    });
+                    if !is_address {
+                        self.push(&text, at, text.len() == range.len(), strong_depth > 0);
+                    }
+                }
+                Event::SoftBreak | Event::HardBreak => self.push(" ", at, false, strong_depth > 0),
+                _ => {}
+            }
+        }
+        self.finish();
+    }
+
     fn start(&mut self, kind: BlockKind, depth: u8) {
         self.finish();
         self.open = Some(Open {
@@ -245,8 +350,8 @@ impl Builder {
             open.all_bold = false;
         }
         self.pieces.push(Piece {
-            text: self.text.len(),
-            source,
+            text: offset32(self.text.len()),
+            source: offset32(source),
             exact,
         });
         self.text.push_str(text);
@@ -269,11 +374,11 @@ impl Builder {
             kind: open.kind,
             depth: open.depth,
             emphasised: open.all_bold,
-            section: open.section,
-            start: open.start,
-            end: self.text.len(),
-            pieces_start: open.pieces_start,
-            pieces_end: self.pieces.len(),
+            section: open.section.map_or(NONE, offset32),
+            start: offset32(open.start),
+            end: offset32(self.text.len()),
+            pieces_start: offset32(open.pieces_start),
+            pieces_end: offset32(self.pieces.len()),
         });
     }
 
@@ -291,27 +396,35 @@ impl Builder {
 /// hyphens inside ("master's", "self-confident"). An iterator, so a long block costs no
 /// memory beyond the word at hand.
 pub fn words(text: &str) -> Words<'_> {
-    Words {
-        text,
-        chars: text.char_indices().peekable(),
-    }
+    Words { text, at: 0 }
 }
 
 /// The iterator [`words`] returns.
 pub struct Words<'a> {
     text: &'a str,
-    chars: std::iter::Peekable<std::str::CharIndices<'a>>,
+    at: usize,
 }
 
 impl Iterator for Words<'_> {
     type Item = (usize, usize);
 
     fn next(&mut self) -> Option<(usize, usize)> {
+        let bytes = self.text.as_bytes();
         let mut start: Option<usize> = None;
-        while let Some((offset, c)) = self.chars.next() {
+        while self.at < bytes.len() {
+            let offset = self.at;
+            let byte = bytes[offset];
+            // ASCII, the common case, byte by byte; anything else by its character.
+            let (c, width) = if byte.is_ascii() {
+                (byte as char, 1)
+            } else {
+                let c = self.text[offset..].chars().next().expect("at a character boundary");
+                (c, c.len_utf8())
+            };
+            self.at += width;
             let joiner = matches!(c, '\'' | '’' | '-')
                 && start.is_some()
-                && self.chars.peek().is_some_and(|(_, next)| next.is_alphanumeric());
+                && self.text[self.at..].chars().next().is_some_and(char::is_alphanumeric);
             if c.is_alphanumeric() || joiner {
                 start.get_or_insert(offset);
             } else if let Some(begin) = start {

@@ -509,4 +509,126 @@ pub(crate) mod tests {
         let broken = docx_from_xml(&format!(r#"<w:document xmlns:w="{WORD}"><w:body><w:p></w:body>"#));
         assert!(read_docx(&broken).unwrap_err().contains("not well-formed"));
     }
+
+    /// Fuzz target for the reader (run for a fixed time by `bench/fuzz-lint.sh`, which
+    /// raises PROPTEST_CASES and varies PROPTEST_RNG_SEED): any bytes, any nesting, any
+    /// entity, and the reader returns a document or an error, never a panic, and what it
+    /// returns lints.
+    mod fuzz {
+        use super::*;
+        use proptest::prelude::*;
+
+        /// The built-in rules, loaded once for all cases.
+        fn rules() -> &'static crate::lint::LintRules {
+            static RULES: std::sync::OnceLock<crate::lint::LintRules> = std::sync::OnceLock::new();
+            RULES.get_or_init(|| crate::lint::LintRules::load(None).unwrap())
+        }
+
+        /// One element of a Word body, nested up to `depth`.
+        fn element(depth: u32) -> BoxedStrategy<String> {
+            let text = prop_oneof![
+                "[a-zA-Z ,.:'’é-]{0,12}",
+                Just("&amp;&lt;&#233;&#x1F600;".to_owned()),
+                Just("&bogus;".to_owned()),
+                Just("&#0;".to_owned()),
+                Just("<![CDATA[rock<star>]]>".to_owned()),
+                Just("rockstar he will juggle".to_owned()),
+            ];
+            let leaf = prop_oneof![
+                text.clone()
+                    .prop_map(|t| format!("<w:t xml:space=\"preserve\">{t}</w:t>")),
+                Just("<w:tab/>".to_owned()),
+                Just("<w:br/>".to_owned()),
+                Just("<w:b/>".to_owned()),
+                Just("<w:b w:val=\"0\"/>".to_owned()),
+                "[0-9a-zA-Z ]{0,8}".prop_map(|v| format!("<w:pStyle w:val=\"{v}\"/>")),
+                "[0-9]{1,3}".prop_map(|v| format!("<w:ilvl w:val=\"{v}\"/>")),
+                Just("<w:numPr/>".to_owned()),
+                Just("<x:unknown xmlns:x=\"urn:x\"/>".to_owned()),
+                text,
+            ];
+            leaf.prop_recursive(depth, 400, 6, |inner| {
+                let name = prop_oneof![
+                    Just("w:p"),
+                    Just("w:r"),
+                    Just("w:pPr"),
+                    Just("w:rPr"),
+                    Just("w:numPr"),
+                    Just("w:del"),
+                    Just("w:tbl"),
+                    Just("w:tc"),
+                    Just("mc:AlternateContent"),
+                    Just("mc:Choice"),
+                    Just("mc:Fallback"),
+                    Just("w:t"),
+                ];
+                (name, proptest::collection::vec(inner, 0..6))
+                    .prop_map(|(name, children)| format!("<{name}>{}</{name}>", children.concat()))
+            })
+            .boxed()
+        }
+
+        fn document() -> impl Strategy<Value = String> {
+            (proptest::collection::vec(element(8), 0..8), 0usize..400).prop_map(|(body, nesting)| {
+                format!(
+                    r#"<?xml version="1.0"?><w:document xmlns:w="{WORD}" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"><w:body>{}{}{}</w:body></w:document>"#,
+                    "<w:p>".repeat(nesting),
+                    body.concat(),
+                    "</w:p>".repeat(nesting)
+                )
+            })
+        }
+
+        /// What the reader may be given: a well-formed document, the same cut or with
+        /// bytes changed, or a broken zip.
+        fn input() -> impl Strategy<Value = Vec<u8>> {
+            prop_oneof![
+                document().prop_map(|xml| docx_from_xml(&xml)),
+                (document(), any::<prop::sample::Index>()).prop_map(|(xml, cut)| {
+                    let mut end = cut.index(xml.len() + 1);
+                    while !xml.is_char_boundary(end) {
+                        end -= 1;
+                    }
+                    docx_from_xml(&xml[..end])
+                }),
+                (
+                    document(),
+                    proptest::collection::vec((any::<prop::sample::Index>(), any::<u8>()), 1..8)
+                )
+                    .prop_map(|(xml, changes)| {
+                        let mut bytes = docx_from_xml(&xml);
+                        for (at, byte) in changes {
+                            let at = at.index(bytes.len());
+                            bytes[at] = byte;
+                        }
+                        bytes
+                    }),
+                proptest::collection::vec(any::<u8>(), 0..256),
+            ]
+        }
+
+        proptest! {
+            #[test]
+            fn read_docx_never_panics(bytes in input()) {
+                if let Ok(doc) = read_docx(&bytes) {
+                    let rules = rules();
+                    for block in &doc.blocks {
+                        let text = doc.text(block);
+                        prop_assert!(!text.trim().is_empty());
+                        let _ = doc.position(block, 0);
+                        let _ = doc.position(block, text.len());
+                    }
+                    let _ = crate::lint::lint_document(&doc, None, rules);
+                }
+            }
+
+            #[test]
+            fn lint_never_panics_on_markdown(text in "(\\PC|[\n#*_\\-:>`\\[\\]()!|<])*") {
+                let report = crate::lint::lint_markdown(&text, None, rules());
+                for finding in &report.findings {
+                    prop_assert!(finding.line.is_some() == finding.column.is_some());
+                }
+            }
+        }
+    }
 }

@@ -94,6 +94,16 @@ impl CompiledStems {
         compiled
     }
 
+    /// Whether `word` (or one of its hyphenated parts) could start with a stem: a cheap
+    /// test by first character before the real one.
+    fn may_be_coded(&self, word: &str) -> bool {
+        word.split('-').any(|part| {
+            part.chars()
+                .next()
+                .is_some_and(|c| self.masculine.by_first.contains_key(&c) || self.feminine.by_first.contains_key(&c))
+        })
+    }
+
     fn is_not_coded(&self, word: &str) -> bool {
         self.not_coded_words.iter().any(|w| w == word)
             || self.not_coded_prefixes.iter().any(|p| word.starts_with(p.as_str()))
@@ -122,17 +132,26 @@ pub fn check(doc: &Document, title: Option<&str>, rules: &LintRules, findings: &
         }
         let text = doc.text(block);
         for (chunk_at, chunk) in chunks(text) {
-            let mut masked = title.map(|t| title_ranges(chunk, t)).unwrap_or_default();
-            let tokens = Tokens::new(chunk);
-            for found in compiled.not_coded_phrases.find(&tokens) {
-                masked.push(tokens.range(found.first, found.last));
-            }
+            // The title and the not-coded phrases are looked for only once a word starts
+            // with a stem: most chunks have none.
+            let mut masked: Option<Vec<(usize, usize)>> = None;
             for (start, end) in words(chunk) {
+                let original = &chunk[start..end];
+                normalize_into(original, &mut word);
+                if !compiled.may_be_coded(&word) {
+                    continue;
+                }
+                let masked = masked.get_or_insert_with(|| {
+                    let mut ranges = title.map(|t| title_ranges(chunk, t)).unwrap_or_default();
+                    let tokens = Tokens::new(chunk);
+                    for found in compiled.not_coded_phrases.find(&tokens) {
+                        ranges.push(tokens.range(found.first, found.last));
+                    }
+                    ranges
+                });
                 if masked.iter().any(|&(a, b)| start >= a && end <= b) {
                     continue;
                 }
-                let original = &chunk[start..end];
-                normalize_into(original, &mut word);
                 // gender-decoder counts a hyphenated word by its parts ("leader-supporter"),
                 // unless it starts with a stem written with a hyphen ("co-operative").
                 let whole = !word.contains('-') || compiled.hyphenated.iter().any(|s| word.starts_with(s.as_str()));
@@ -149,17 +168,19 @@ pub fn check(doc: &Document, title: Option<&str>, rules: &LintRules, findings: &
                         if coding.masculine_words.len() < MAX_LISTED_WORDS {
                             coding.masculine_words.push(part.clone());
                         }
-                        let mut finding = Finding::new(
-                            "gender-coded-word",
-                            Level::Notice,
-                            format!("'{piece}' is masculine-coded (stem '{stem}')"),
-                        )
-                        .at(doc, block, chunk_at + piece_start)
-                        .quoting(piece);
-                        if let Some(suggestion) = data.suggestions.get(stem) {
-                            finding = finding.suggesting(suggestion);
-                        }
-                        findings.push(finding);
+                        findings.push_with("gender-coded-word", || {
+                            let finding = Finding::new(
+                                "gender-coded-word",
+                                Level::Notice,
+                                format!("'{piece}' is masculine-coded (stem '{stem}')"),
+                            )
+                            .at(doc, block, chunk_at + piece_start)
+                            .quoting(piece);
+                            match data.suggestions.get(stem) {
+                                Some(suggestion) => finding.suggesting(suggestion),
+                                None => finding,
+                            }
+                        });
                     } else if compiled.feminine.find(&part).is_some() {
                         coding.feminine += 1;
                         if coding.feminine_words.len() < MAX_LISTED_WORDS {

@@ -7,6 +7,7 @@
 //! ("BSc", "BAMF") matches that spelling only.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use super::document::{normalize, normalize_into, words};
 
@@ -49,11 +50,12 @@ pub struct Tokens<'t> {
 impl<'t> Tokens<'t> {
     /// The tokens of `text`.
     pub fn new(text: &'t str) -> Tokens<'t> {
+        // Sized for the text at once: words average more than four bytes with their space.
         let mut tokens = Tokens {
             text,
-            spans: Vec::new(),
-            normalized: String::new(),
-            normalized_spans: Vec::new(),
+            spans: Vec::with_capacity(text.len() / 4 + 1),
+            normalized: String::with_capacity(text.len()),
+            normalized_spans: Vec::with_capacity(text.len() / 4 + 1),
         };
         let mut buffer = String::new();
         for (start, end) in words(text) {
@@ -112,13 +114,35 @@ pub struct Match {
     pub last: usize,
 }
 
-/// A list of phrases compiled for matching: indexed by first word, so the cost per token
-/// is a hash look-up plus the few phrases that start with a prefix or any word.
+/// FNV-1a: the look-up key is one short word, for which SipHash's defence against
+/// crafted collisions costs more than the look-up itself (the keys are the catalog's own).
+#[derive(Default)]
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut hash = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for byte in bytes {
+            hash ^= u64::from(*byte);
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = hash;
+    }
+}
+
+/// A list of phrases compiled for matching: indexed by first word (and prefixes by first
+/// character), so the cost per token is one look-up and the few phrases that could start there.
 #[derive(Debug, Clone, Default)]
 pub struct PhraseSet {
     patterns: Vec<Vec<PatternWord>>,
-    by_first_word: HashMap<String, Vec<usize>>,
-    /// Phrases whose first word is a prefix or `*`: checked at every token.
+    by_first_word: HashMap<String, Vec<usize>, BuildHasherDefault<Fnv>>,
+    /// Phrases whose first word is a prefix, by the prefix's first character.
+    by_first_char: HashMap<char, Vec<usize>, BuildHasherDefault<Fnv>>,
+    /// Phrases whose first word is `*`: checked at every token.
     unindexed: Vec<usize>,
 }
 
@@ -131,7 +155,11 @@ impl PhraseSet {
             match pattern.first() {
                 Some(PatternWord::Exact(word)) => set.by_first_word.entry(word.clone()).or_default().push(index),
                 Some(PatternWord::Cased(word)) => set.by_first_word.entry(normalize(word)).or_default().push(index),
-                Some(_) => set.unindexed.push(index),
+                Some(PatternWord::Prefix(prefix)) => match prefix.chars().next() {
+                    Some(first) => set.by_first_char.entry(first).or_default().push(index),
+                    None => set.unindexed.push(index),
+                },
+                Some(PatternWord::Any) => set.unindexed.push(index),
                 None => {}
             }
             set.patterns.push(pattern);
@@ -141,7 +169,7 @@ impl PhraseSet {
 
     /// Whether there is no phrase to match.
     pub fn is_empty(&self) -> bool {
-        self.by_first_word.is_empty() && self.unindexed.is_empty()
+        self.by_first_word.is_empty() && self.by_first_char.is_empty() && self.unindexed.is_empty()
     }
 
     /// Every match in `tokens`, by first token, then by phrase order.
@@ -150,15 +178,14 @@ impl PhraseSet {
         if self.is_empty() {
             return found;
         }
-        let mut candidates: Vec<usize> = Vec::new();
         for first in 0..tokens.len() {
-            candidates.clear();
-            if let Some(indexed) = self.by_first_word.get(tokens.word(first)) {
-                candidates.extend(indexed);
-            }
-            candidates.extend(&self.unindexed);
-            candidates.sort_unstable();
-            for &phrase in &candidates {
+            let word = tokens.word(first);
+            let by_word = self.by_first_word.get(word).map_or(&[][..], Vec::as_slice);
+            let by_char = match word.chars().next() {
+                Some(c) if !self.by_first_char.is_empty() => self.by_first_char.get(&c).map_or(&[][..], Vec::as_slice),
+                _ => &[],
+            };
+            for &phrase in by_word.iter().chain(by_char).chain(&self.unindexed) {
                 let pattern = &self.patterns[phrase];
                 let last = first + pattern.len();
                 if last <= tokens.len()
@@ -171,6 +198,8 @@ impl PhraseSet {
                 }
             }
         }
+        // By first token, then by phrase order.
+        found.sort_by_key(|m| (m.first, m.phrase));
         found
     }
 

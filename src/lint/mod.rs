@@ -128,6 +128,15 @@ impl Findings {
         }
     }
 
+    /// Adds the finding `make` builds, building it only while the rule is under its limit
+    /// (a hot loop over a hostile file then costs a count, not an allocation).
+    pub(crate) fn push_with(&mut self, rule: &str, make: impl FnOnce() -> Finding) {
+        match self.seen.get_mut(rule) {
+            Some(entry) if entry.0 >= MAX_FINDINGS_PER_RULE => entry.0 += 1,
+            _ => self.push(make()),
+        }
+    }
+
     /// Adds each finding.
     pub(crate) fn extend(&mut self, findings: impl IntoIterator<Item = Finding>) {
         for finding in findings {

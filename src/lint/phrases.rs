@@ -76,30 +76,45 @@ pub fn check(
 ) {
     let compiled = &rules.compiled.phrases;
     let file = &rules.phrases;
+    let law_reason = title_reason(facts, rules);
+    let mut matches: Vec<(usize, Match)> = Vec::new();
     for (index, block) in doc.blocks.iter().enumerate() {
         let in_requirements = sections.is_requirement(index);
+        let in_body = !matches!(block.kind, BlockKind::Heading(_));
         let text = doc.text(block);
         for (chunk_at, chunk) in chunks(text) {
             let tokens = Tokens::new(chunk);
-            let mut by_rule: Vec<Vec<Match>> = vec![Vec::new(); file.phrases.len()];
-            for found in compiled.all.find(&tokens) {
-                by_rule[compiled.rule_of[found.phrase]].push(found);
+            for (start, end, phrase) in title_matches(&tokens, in_body, compiled) {
+                findings.push(title_finding(&chunk[start..end], phrase, &law_reason, compiled).at(
+                    doc,
+                    block,
+                    chunk_at + start,
+                ));
             }
-            for (rule_index, mut matches) in by_rule.into_iter().enumerate() {
-                if matches.is_empty() {
-                    continue;
-                }
+            matches.clear();
+            matches.extend(
+                compiled
+                    .all
+                    .find(&tokens)
+                    .into_iter()
+                    .map(|m| (compiled.rule_of[m.phrase], m)),
+            );
+            if matches.is_empty() {
+                continue;
+            }
+            // By rule, then one finding per place, the longest phrase first: "he or she will"
+            // is not also "she will".
+            matches.sort_by_key(|(rule, m)| (*rule, m.first, std::cmp::Reverse(m.last)));
+            for group in matches.chunk_by(|a, b| a.0 == b.0) {
+                let rule_index = group[0].0;
                 let rule = &file.phrases[rule_index];
                 if rule.only_in == Some(OnlyIn::Requirements) && !in_requirements {
                     continue;
                 }
                 let except = compiled.except[rule_index].find(&tokens);
                 let context = compiled.only_after[rule_index].find(&tokens);
-                // One finding per place, the longest phrase first: "he or she will" is not
-                // also "she will".
-                matches.sort_by_key(|m| (m.first, std::cmp::Reverse(m.last)));
                 let mut taken_until = 0;
-                for found in matches {
+                for (_, found) in group {
                     if found.first < taken_until
                         || excepted(&except, found.first, found.last)
                         || (!rule.only_after.is_empty() && !preceded_by(&context, found.first, ONLY_AFTER_WINDOW))
@@ -109,77 +124,66 @@ pub fn check(
                     taken_until = found.last;
                     let (start, end) = tokens.range(found.first, found.last);
                     let quote = &chunk[start..end];
-                    findings.push(
+                    findings.push_with(&rule.id, || {
                         Finding::new(&rule.id, rule.level, format!("'{quote}': {}", rule.reason))
                             .at(doc, block, chunk_at + start)
                             .quoting(quote)
-                            .suggesting(&rule.suggestion),
-                    );
+                            .suggesting(&rule.suggestion)
+                    });
                 }
             }
         }
     }
-    gendered_titles(doc, title, facts, rules, findings);
+    // A title the facts give that the text does not show.
+    if let Some(title) = title.filter(|t| doc.title() != Some(*t)) {
+        for (_, chunk) in chunks(title) {
+            let tokens = Tokens::new(chunk);
+            for (start, end, phrase) in title_matches(&tokens, false, compiled) {
+                findings.push(title_finding(&chunk[start..end], phrase, &law_reason, compiled));
+            }
+        }
+    }
 }
 
-/// Gendered job titles in headings (the title is the first), in body text where they name
-/// the role sought, or in a title the facts give that the text does not show.
-fn gendered_titles(
-    doc: &Document,
-    title: Option<&str>,
-    facts: Option<&Posting>,
-    rules: &LintRules,
-    findings: &mut Findings,
-) {
-    let compiled = &rules.compiled.phrases;
+/// Why a gendered title is a problem: the law that requires neutral titles, where one applies.
+fn title_reason(facts: Option<&Posting>, rules: &LintRules) -> String {
     let law = facts.and_then(|facts| {
         pay_transparency::laws_for(facts, rules)
             .into_iter()
             .find(|law| law.neutral_titles)
     });
-    let reason = match law {
+    match law {
         Some(law) => format!("{} requires gender-neutral job titles", law.law),
         None => "a gendered job title tells some applicants the job is not for them".to_owned(),
-    };
-    let finding = |quote: &str, phrase: usize| {
-        Finding::new("gender-neutral-title", Level::Warning, format!("'{quote}': {reason}"))
-            .quoting(quote)
-            .suggesting(format!("'{}'", compiled.title_names[phrase].1))
-    };
-    for block in &doc.blocks {
-        let in_body = !matches!(block.kind, BlockKind::Heading(_));
-        let text = doc.text(block);
-        for (start, end, phrase) in title_matches(text, in_body, compiled) {
-            findings.push(finding(&text[start..end], phrase).at(doc, block, start));
-        }
-    }
-    if let Some(title) = title.filter(|t| doc.title() != Some(*t)) {
-        for (start, end, phrase) in title_matches(title, false, compiled) {
-            findings.push(finding(&title[start..end], phrase));
-        }
     }
 }
 
-/// Byte ranges (and phrase) of gendered titles in `text`; in body text only where one of
-/// the title-context words comes shortly before.
-fn title_matches(text: &str, in_body: bool, compiled: &CompiledPhrases) -> Vec<(usize, usize, usize)> {
-    let mut out = Vec::new();
-    for (chunk_at, chunk) in chunks(text) {
-        let tokens = Tokens::new(chunk);
-        let context = if in_body {
-            compiled.title_context.find(&tokens)
-        } else {
-            Vec::new()
-        };
-        for found in compiled.titles.find(&tokens) {
-            if in_body && !preceded_by(&context, found.first, TITLE_CONTEXT_WINDOW) {
-                continue;
-            }
-            let (start, end) = tokens.range(found.first, found.last);
-            out.push((chunk_at + start, chunk_at + end, found.phrase));
-        }
+fn title_finding(quote: &str, phrase: usize, reason: &str, compiled: &CompiledPhrases) -> Finding {
+    Finding::new("gender-neutral-title", Level::Warning, format!("'{quote}': {reason}"))
+        .quoting(quote)
+        .suggesting(format!("'{}'", compiled.title_names[phrase].1))
+}
+
+/// Byte ranges (and phrase) of gendered titles among `tokens`; in body text only where one
+/// of the title-context words comes shortly before.
+fn title_matches(tokens: &Tokens, in_body: bool, compiled: &CompiledPhrases) -> Vec<(usize, usize, usize)> {
+    let found = compiled.titles.find(tokens);
+    if found.is_empty() {
+        return Vec::new();
     }
-    out
+    let context = if in_body {
+        compiled.title_context.find(tokens)
+    } else {
+        Vec::new()
+    };
+    found
+        .into_iter()
+        .filter(|m| !in_body || preceded_by(&context, m.first, TITLE_CONTEXT_WINDOW))
+        .map(|m| {
+            let (start, end) = tokens.range(m.first, m.last);
+            (start, end, m.phrase)
+        })
+        .collect()
 }
 
 #[cfg(test)]

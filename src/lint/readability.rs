@@ -125,13 +125,18 @@ fn split_sentences(text: &str) -> impl Iterator<Item = &str> {
 /// (but not `-le`), at least one. Good to a few percent on running text, which is
 /// what a readability score needs.
 fn syllables_in(word: &str) -> usize {
-    // A run of letters longer than any word is not one; its first letters are enough.
-    let word: Vec<char> = word
-        .chars()
-        .take(64)
-        .flat_map(char::to_lowercase)
-        .filter(|c| c.is_alphabetic())
-        .collect();
+    // A run of letters longer than any word is not one; its first letters are enough. The
+    // letters go to a buffer on the stack: this runs for every word of the text.
+    let mut buffer = ['\0'; 64];
+    let mut n = 0;
+    for c in word.chars().flat_map(char::to_lowercase).filter(|c| c.is_alphabetic()) {
+        if n == buffer.len() {
+            break;
+        }
+        buffer[n] = c;
+        n += 1;
+    }
+    let word = &buffer[..n];
     if word.is_empty() {
         return 0;
     }
@@ -141,14 +146,13 @@ fn syllables_in(word: &str) -> usize {
     let is_vowel = |c: char| matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y');
     let mut count = 0;
     let mut previous_vowel = false;
-    for &c in &word {
+    for &c in word {
         let vowel = is_vowel(c);
         if vowel && !previous_vowel {
             count += 1;
         }
         previous_vowel = vowel;
     }
-    let n = word.len();
     let ends_with = |suffix: &str| word.iter().rev().take(suffix.len()).rev().copied().eq(suffix.chars());
     if word[n - 1] == 'e' && !ends_with("le") && !ends_with("ee") && count > 1 {
         count -= 1;

@@ -61,7 +61,7 @@ enum Role {
 pub struct Sections {
     roles: Vec<Role>,
     /// The heading or label a must-have list item is counted under.
-    owners: Vec<Option<usize>>,
+    owners: Vec<Option<u32>>,
     /// Whether the block is a must-have that counts toward the list's length (not a detail
     /// nested under another requirement).
     counted: Vec<bool>,
@@ -188,7 +188,7 @@ impl Sections {
                         Kind::Other => Role::Other,
                     };
                     roles.push(role);
-                    owners.push(owner);
+                    owners.push(owner.map(|at| at as u32));
                     counted.push(role == Role::MustHave && !nested_in_requirement);
                     record(&mut parents, depth, role);
                     continue;
@@ -285,7 +285,7 @@ pub fn check(doc: &Document, sections: &Sections, rules: &LintRules, findings: &
     for (index, block) in doc.blocks.iter().enumerate() {
         if block.kind == BlockKind::ListItem && sections.counted[index] {
             if let Some(owner) = sections.owners[index] {
-                counts[owner] += 1;
+                counts[owner as usize] += 1;
             }
         }
     }
@@ -309,26 +309,28 @@ pub fn check(doc: &Document, sections: &Sections, rules: &LintRules, findings: &
     }
 
     // Degree requirements: in the must-haves, or anywhere when there are none; none at all
-    // when the posting offers another route anywhere.
-    if doc.blocks.iter().any(|b| compiled.routes.any_in(doc.text(b))) {
-        return;
-    }
+    // when the posting offers another route anywhere (looked for once a degree is found).
+    let mut route_offered: Option<bool> = None;
     let has_sections = sections.has_must_haves();
     for (index, block) in doc.blocks.iter().enumerate() {
         let role = sections.roles[index];
         let text = doc.text(block);
-        // "ideally a Bachelor's degree", "degree preferred": the degree is not a must-have.
         let counted = match has_sections {
             true => role == Role::MustHave,
             false => role == Role::Other,
         };
-        if !counted || compiled.optional.any_in(text) {
-            continue;
-        }
-        if compiled.equivalents.any_in(text) {
+        if !counted {
             continue;
         }
         if let Some((start, end)) = degree_mention(text, compiled) {
+            // "ideally a Bachelor's degree", "degree preferred": the degree is not a must-have;
+            // "or equivalent experience" in the same requirement offers another route.
+            if compiled.optional.any_in(text) || compiled.equivalents.any_in(text) {
+                continue;
+            }
+            if *route_offered.get_or_insert_with(|| doc.blocks.iter().any(|b| compiled.routes.any_in(doc.text(b)))) {
+                return;
+            }
             let quote = &text[start..end];
             findings.push(
                 Finding::new(
