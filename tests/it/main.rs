@@ -9,4 +9,5 @@ mod generate;
 mod golden;
 mod html;
 mod lint;
+mod lint_corpus;
 mod terminal;
