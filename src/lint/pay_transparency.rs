@@ -156,9 +156,11 @@ pub fn check(doc: &Document, facts: &Posting, rules: &LintRules, findings: &mut 
 pub fn shows_pay(doc: &Document, rules: &LintRules) -> bool {
     let compiled = &rules.compiled.pay;
     doc.blocks.iter().any(|block| {
-        let heading_is_pay = doc
-            .section_heading(block)
-            .is_some_and(|heading| compiled.pay_words.any_in(doc.text(heading)));
+        // A section headed "Salary", "Compensation" or "Pay" is about pay.
+        let heading_is_pay = doc.section_heading(block).is_some_and(|heading| {
+            let heading = doc.text(heading);
+            compiled.pay_words.any_in(heading) || compiled.pay_hints.any_in(heading)
+        });
         sentences(doc.text(block)).any(|sentence| {
             has_amount(sentence)
                 && (heading_is_pay
@@ -420,6 +422,7 @@ mod tests {
             "For US-based applicants: $205,000/year to $235,000/year + benefits",
             "## Compensation\n\nCHF 120,000 – 140,000.",
             "You will earn 45 € per hour.",
+            "## Pay\n\n€78,000 – €96,000.",
         ] {
             assert!(pay(text), "{text}");
         }

@@ -271,6 +271,7 @@ mod tests {
             "We are a unicorn startup with no heroics.",
             "You have a high degree of autonomy.",
             "Build cloud-native apps for native mobile platforms.",
+            "Lead HE marketing for Guy Kawasaki's team and a male connector.",
         ] {
             assert!(rules_hit(text).is_empty(), "{text}: {:?}", rules_hit(text));
         }
