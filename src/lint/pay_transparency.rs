@@ -177,7 +177,7 @@ pub fn shows_benefits(doc: &Document, rules: &LintRules) -> bool {
         let text = doc.text(block);
         let is_title = matches!(block.kind, BlockKind::Heading(_))
             || (block.kind == BlockKind::Paragraph
-                && words(text).count() <= 8
+                && words(text).nth(8).is_none()
                 && (block.emphasised || text.trim_end().ends_with(':')));
         is_title && compiled.benefit_headings.any_in(text)
     });

@@ -215,7 +215,7 @@ impl Sections {
 fn is_label(doc: &Document, index: usize, limits: &RequirementRules) -> bool {
     let block = &doc.blocks[index];
     let text = doc.text(block).trim();
-    if words(text).count() > limits.label_max_words {
+    if words(text).nth(limits.label_max_words).is_some() {
         return false;
     }
     let before_list = doc
@@ -228,7 +228,7 @@ fn is_label(doc: &Document, index: usize, limits: &RequirementRules) -> bool {
 /// Whether a list item is itself a label for the items after it ("Bonus:", "**You have:**").
 fn is_item_label(text: &str, limits: &RequirementRules) -> bool {
     let text = text.trim();
-    text.ends_with(':') && words(text).count() <= limits.label_max_words.min(6)
+    text.ends_with(':') && words(text).nth(limits.label_max_words.min(6)).is_none()
 }
 
 /// Whether a list item (or a paragraph) is qualified as optional: an optional phrase
