@@ -72,10 +72,11 @@ impl Document {
 
     /// [`Document::from_markdown`] for text the caller no longer needs (it is kept, not copied).
     ///
-    /// A large text is parsed in segments of about [`SEGMENT_BYTES`], cut at blank lines
-    /// outside code fences and before an unindented line: the Markdown parser holds a tree
-    /// of a whole input, which for a long list is ten times the input, and a segment's tree
-    /// is dropped before the next is built. Postings are far below one segment.
+    /// A large text is parsed in segments of about [`SEGMENT_BYTES`], cut between blocks
+    /// outside code fences (or, in a paragraph longer than a segment, between lines): the
+    /// Markdown parser holds a tree of a whole input, which for a long list is ten times the
+    /// input, and a segment's tree is dropped before the next is built. Postings are far
+    /// below one segment.
     pub fn from_markdown_owned(source: String) -> Document {
         let mut builder = Builder::for_source(source.len());
         for (base, segment) in segments(&source) {
@@ -169,8 +170,8 @@ impl Document {
 pub const SEGMENT_BYTES: usize = 1024 * 1024;
 
 /// `source` in segments of at least [`SEGMENT_BYTES`] (the last may be shorter), each with
-/// its byte offset, cut only at a blank line outside a code fence that an unindented line
-/// follows, so no block is split.
+/// its byte offset, cut outside code fences: after a blank line before an unindented line,
+/// before a heading or a top-level list item, or, past twice the size, at any line.
 fn segments(source: &str) -> impl Iterator<Item = (usize, &str)> {
     let mut start = 0;
     std::iter::from_fn(move || {
@@ -210,7 +211,10 @@ fn safe_cut(text: &str, from: usize) -> Option<usize> {
                     .split_once(". ")
                     .is_some_and(|(n, _)| !n.is_empty() && n.len() <= 9 && n.bytes().all(|b| b.is_ascii_digit())));
         let after_blank = previous_blank && !blank && indent == 0 && !line.starts_with('\t');
-        if offset >= from && fence.is_none() && (after_blank || block_start) {
+        // A paragraph of millions of lines (a hostile file) has no such place: past twice the
+        // segment size any line boundary will do, and splits it into two paragraphs.
+        let overdue = offset >= 2 * from;
+        if offset >= from && fence.is_none() && (after_blank || block_start || overdue) {
             return Some(offset);
         }
         match (fence, marker) {
@@ -498,6 +502,24 @@ mod tests {
         let depths: Vec<u8> = doc.blocks.iter().map(|b| b.depth).collect();
         assert_eq!(depths, [0, 1, 2, 1, 0]);
         assert!(!doc.blocks[4].emphasised);
+    }
+
+    #[test]
+    fn large_texts_are_parsed_in_segments_cut_between_blocks() {
+        let item = "- Plan the roadmap with the team.\n";
+        let list = item.repeat(2 * SEGMENT_BYTES / item.len());
+        let fenced = format!("```\n{}```\n\n", "code\n\n".repeat(SEGMENT_BYTES / 4));
+        let source = format!("# Job\n\n{fenced}{list}");
+        let cuts: Vec<usize> = segments(&source).map(|(at, _)| at).collect();
+        assert!(cuts.len() >= 2, "{cuts:?}");
+        // Never inside the fence: the first cut is after it.
+        assert!(cuts[1] >= fenced.len(), "{cuts:?}");
+        let doc = Document::from_markdown(&source);
+        let items = doc.blocks.iter().filter(|b| b.kind == BlockKind::ListItem).count();
+        assert_eq!(items, list.len() / item.len());
+        // A paragraph of a million lines is cut too.
+        let paragraph = "We want a rockstar.\n".repeat(3 * SEGMENT_BYTES / 20);
+        assert!(segments(&paragraph).count() >= 2);
     }
 
     #[test]
