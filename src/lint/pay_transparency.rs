@@ -1,6 +1,6 @@
 //! Pay transparency: which laws apply to a posting (by place, or the countries a remote role hires from) and whether it shows pay.
 
-use super::document::{words, BlockKind, Document};
+use super::document::{sentences, words, BlockKind, Document};
 use super::matcher::{chunks, PhraseSet, Tokens};
 use super::rules::{Jurisdiction, PayTransparency, PlaceMatch};
 use super::{Finding, Findings, Level, LintRules};
@@ -161,7 +161,8 @@ pub fn shows_pay(doc: &Document, rules: &LintRules) -> bool {
             let heading = doc.text(heading);
             compiled.pay_words.any_in(heading) || compiled.pay_hints.any_in(heading)
         });
-        sentences(doc.text(block)).any(|sentence| {
+        // A clause after ";" is a sentence of its own here ("$500 stipend; salary $90k").
+        sentences(doc.text(block), b".!?;").any(|sentence| {
             has_amount(sentence)
                 && (heading_is_pay
                     || compiled.pay_words.any_in(sentence)
@@ -196,32 +197,6 @@ pub fn shows_benefits(doc: &Document, rules: &LintRules) -> bool {
         }
     }
     false
-}
-
-/// Sentences end at `.`, `!`, `?` or `;` followed by a space (so "$1.5M" and "e.g.," stay whole).
-fn sentences(text: &str) -> impl Iterator<Item = &str> {
-    let mut start = 0;
-    let bytes = text.as_bytes();
-    let mut i = 0;
-    std::iter::from_fn(move || {
-        while i < bytes.len() {
-            let at = i;
-            i += 1;
-            if matches!(bytes[at], b'.' | b'!' | b'?' | b';')
-                && bytes.get(at + 1).is_none_or(|b| b.is_ascii_whitespace())
-            {
-                let sentence = &text[start..=at];
-                start = at + 1;
-                return Some(sentence);
-            }
-        }
-        if start < text.len() {
-            let rest = &text[start..];
-            start = text.len();
-            return Some(rest);
-        }
-        None
-    })
 }
 
 /// Whether the text states an amount of money: a currency sign or an ISO currency code next to a number.

@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use super::document::{words, BlockKind, Document};
+use super::document::{self, words, BlockKind, Document};
 use super::{Finding, Findings, Level, LintRules};
 
 /// The readability figures of a document.
@@ -22,7 +22,7 @@ pub struct Readability {
 pub fn measure(doc: &Document) -> Readability {
     let (mut sentences, mut word_total, mut syllables) = (0usize, 0usize, 0usize);
     for block in doc.blocks.iter().filter(|b| !matches!(b.kind, BlockKind::Heading(_))) {
-        for sentence in split_sentences(doc.text(block)) {
+        for sentence in document::sentences(doc.text(block), b".!?") {
             let mut counted = 0;
             for (a, b) in words(sentence) {
                 let word = &sentence[a..b];
@@ -94,31 +94,6 @@ fn findings(figures: &Readability, rules: &LintRules) -> Vec<Finding> {
 
 fn round1(value: f64) -> f64 {
     (value * 10.0).round() / 10.0
-}
-
-/// Sentences end at `.`, `!` or `?` followed by a space or the end ("e.g." stays whole
-/// only when no space follows; the effect on the average is small).
-fn split_sentences(text: &str) -> impl Iterator<Item = &str> {
-    let bytes = text.as_bytes();
-    let (mut start, mut i) = (0, 0);
-    std::iter::from_fn(move || {
-        while i < bytes.len() {
-            let at = i;
-            i += 1;
-            if matches!(bytes[at], b'.' | b'!' | b'?')
-                && bytes.get(at + 1).is_none_or(|next| next.is_ascii_whitespace())
-            {
-                let sentence = &text[start..=at];
-                start = at + 1;
-                return Some(sentence);
-            }
-        }
-        (start < text.len()).then(|| {
-            let rest = &text[start..];
-            start = text.len();
-            rest
-        })
-    })
 }
 
 /// English syllables by the usual heuristic: groups of vowels, less a silent final `e`
