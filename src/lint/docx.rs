@@ -518,10 +518,8 @@ pub(crate) mod tests {
         use super::*;
         use proptest::prelude::*;
 
-        /// The built-in rules, loaded once for all cases.
         fn rules() -> &'static crate::lint::LintRules {
-            static RULES: std::sync::OnceLock<crate::lint::LintRules> = std::sync::OnceLock::new();
-            RULES.get_or_init(|| crate::lint::LintRules::load(None).unwrap())
+            crate::lint::rules::builtin_for_tests()
         }
 
         /// One element of a Word body, nested up to `depth`.

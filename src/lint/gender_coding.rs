@@ -247,8 +247,8 @@ mod tests {
     use super::*;
 
     fn coding(text: &str) -> (GenderCoding, Vec<Finding>) {
-        let rules = LintRules::load(None).unwrap();
-        let report = super::super::lint_markdown(text, None, &rules);
+        let rules = super::super::rules::builtin_for_tests();
+        let report = super::super::lint_markdown(text, None, rules);
         let findings = report
             .findings
             .into_iter()

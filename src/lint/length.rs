@@ -40,13 +40,13 @@ mod tests {
 
     #[test]
     fn too_short_too_long_and_just_right() {
-        let rules = LintRules::load(None).unwrap();
+        let rules = super::super::rules::builtin_for_tests();
         let text = |n: usize| "word ".repeat(n);
         let count = |n: usize| word_count(&Document::from_markdown(&text(n)));
         assert_eq!(count(12), 12);
-        assert!(finding(count(299), &rules).unwrap().message.contains("fewer than 300"));
-        assert!(finding(count(300), &rules).is_none());
-        assert!(finding(count(700), &rules).is_none());
-        assert!(finding(count(701), &rules).unwrap().message.contains("more than 700"));
+        assert!(finding(count(299), rules).unwrap().message.contains("fewer than 300"));
+        assert!(finding(count(300), rules).is_none());
+        assert!(finding(count(700), rules).is_none());
+        assert!(finding(count(701), rules).unwrap().message.contains("more than 700"));
     }
 }

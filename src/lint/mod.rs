@@ -261,9 +261,9 @@ mod tests {
 
     #[test]
     fn findings_of_one_rule_are_capped_and_counted() {
-        let rules = LintRules::load(None).unwrap();
+        let rules = rules::builtin_for_tests();
         let text = "We want a rockstar.\n".repeat(250);
-        let report = lint_markdown(&text, None, &rules);
+        let report = lint_markdown(&text, None, rules);
         let rockstars: Vec<&Finding> = report.findings.iter().filter(|f| f.rule == "rockstar").collect();
         assert_eq!(rockstars.len(), MAX_FINDINGS_PER_RULE + 1);
         let summary = rockstars.iter().find(|f| f.line.is_none()).unwrap();

@@ -245,8 +245,8 @@ mod tests {
     }
 
     fn ids(facts: &Posting) -> Vec<String> {
-        let rules = LintRules::load(None).unwrap();
-        laws_for(facts, &rules).into_iter().map(|law| law.id.clone()).collect()
+        let rules = super::super::rules::builtin_for_tests();
+        laws_for(facts, rules).into_iter().map(|law| law.id.clone()).collect()
     }
 
     fn date(text: &str) -> Option<IsoDate> {
@@ -314,10 +314,10 @@ mod tests {
 
     #[test]
     fn levels_follow_the_law_and_the_date() {
-        let rules = LintRules::load(None).unwrap();
+        let rules = super::super::rules::builtin_for_tests();
         let empty = Document::from_markdown("# Job\n\nWork.\n");
         let levels = |facts: &Posting, doc: &Document| -> Vec<(String, Level)> {
-            findings_of(doc, facts, &rules)
+            findings_of(doc, facts, rules)
                 .into_iter()
                 .map(|f| (f.rule, f.level))
                 .collect()
@@ -354,7 +354,7 @@ mod tests {
             currency: crate::posting::Currency::try_from("USD".to_owned()).unwrap(),
             period: Default::default(),
         });
-        let found = findings_of(&empty, &colorado, &rules);
+        let found = findings_of(&empty, &colorado, rules);
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].level, Level::Error);
         assert!(
@@ -387,8 +387,8 @@ mod tests {
 
     #[test]
     fn money_counts_as_pay_only_in_a_pay_context() {
-        let rules = LintRules::load(None).unwrap();
-        let pay = |text: &str| shows_pay(&Document::from_markdown(text), &rules);
+        let rules = super::super::rules::builtin_for_tests();
+        let pay = |text: &str| shows_pay(&Document::from_markdown(text), rules);
         for text in [
             "Pay: $90,000 - $110,000",
             "Salary 78.000 EUR per year",

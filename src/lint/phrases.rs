@@ -188,11 +188,9 @@ fn title_matches(tokens: &Tokens, in_body: bool, compiled: &CompiledPhrases) -> 
 
 #[cfg(test)]
 mod tests {
-    use super::*;
-
     fn rules_hit(text: &str) -> Vec<String> {
-        let rules = LintRules::load(None).unwrap();
-        super::super::lint_markdown(text, None, &rules)
+        let rules = super::super::rules::builtin_for_tests();
+        super::super::lint_markdown(text, None, rules)
             .findings
             .into_iter()
             .map(|f| f.rule)

@@ -369,8 +369,8 @@ mod tests {
     use super::*;
 
     fn findings(text: &str) -> Vec<Finding> {
-        let rules = LintRules::load(None).unwrap();
-        super::super::lint_markdown(text, None, &rules)
+        let rules = super::super::rules::builtin_for_tests();
+        super::super::lint_markdown(text, None, rules)
             .findings
             .into_iter()
             .filter(|f| matches!(f.rule.as_str(), "too-many-requirements" | "degree-without-equivalent"))

@@ -380,6 +380,13 @@ fn position_of(text: &str, needle: &str) -> Option<(usize, usize)> {
     Some((line, text[line_start..offset].chars().count() + 1))
 }
 
+/// The built-in rules, loaded once for all unit tests (loading parses and compiles every list).
+#[cfg(test)]
+pub(crate) fn builtin_for_tests() -> &'static LintRules {
+    static RULES: std::sync::OnceLock<LintRules> = std::sync::OnceLock::new();
+    RULES.get_or_init(|| LintRules::load(None).unwrap())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
