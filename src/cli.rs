@@ -137,6 +137,7 @@ Examples:
   jdgen lint posting.docx --job job.yaml --company company.yaml
   jdgen generate -r product-manager -l senior | jdgen lint - --format json
   jdgen lint *.md --deny warning
+  jdgen lint postings/*.md --format sarif > jdgen.sarif
 
 Exit codes: 0 no findings at or above --deny; 1 findings; 2 bad input.
 Rules and thresholds live in the catalog's lint/ folder (override with --catalog DIR);
@@ -169,6 +170,8 @@ pub enum LintFormat {
     Text,
     /// One JSON document (see the README's Lint section).
     Json,
+    /// SARIF 2.1.0, for code-scanning services and editors that show findings inline.
+    Sarif,
 }
 
 const INIT_EXAMPLES: &str = "\

@@ -13,8 +13,12 @@ use crate::fsio::AtomicFile;
 /// The index's file name in the output folder.
 pub const INDEX_FILE: &str = "index.md";
 
-/// How every index jdgen writes begins; a file that begins otherwise is the user's own.
-pub const INDEX_HEADER: &str = "# Job descriptions\n\n| id | title | role | level | files |\n|---|---|---|---|---|\n";
+/// How every index jdgen writes begins; a file that begins otherwise is the user's own. The
+/// first line is lint's [`crate::lint::BATCH_INDEX_MARKER`], so `jdgen lint postings/*.md`
+/// skips the index (a test keeps the two equal).
+pub const INDEX_HEADER: &str =
+    "<!-- jdgen batch index: the postings written by `jdgen batch`; `jdgen lint` skips this file -->\n\
+    # Job descriptions\n\n| id | title | role | level | files |\n|---|---|---|---|---|\n";
 
 /// The index's row for a job that was written, in manifest order.
 pub fn index_row(outcome: &JobOutcome) -> Option<String> {
@@ -149,6 +153,12 @@ fn write_error(path: &Path, error: &std::io::Error) -> Error {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_index_begins_with_lints_marker() {
+        assert!(crate::lint::is_batch_index(INDEX_HEADER), "{INDEX_HEADER}");
+        assert_eq!(INDEX_HEADER.lines().nth(1), Some("# Job descriptions"));
+    }
     use crate::batch::{Place, Skipped};
 
     fn outcome(status: Status) -> JobOutcome {

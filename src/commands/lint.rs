@@ -1,6 +1,6 @@
-//! `jdgen lint`: checks Markdown or DOCX job descriptions and reports findings as text or JSON.
+//! `jdgen lint`: checks Markdown or DOCX job descriptions and reports findings as text, JSON or SARIF.
 
-use std::io::Read;
+use std::io::Read as _;
 use std::path::Path;
 
 use super::{exit, write_stdout};
@@ -9,7 +9,7 @@ use crate::error::{Error, Result};
 use crate::lint::output::{self, FileReport};
 use crate::lint::{self, Document, Level, LintRules};
 use crate::posting::{self, Layer, Posting};
-use crate::{fsio, resolve};
+use crate::{fsio, resolve, ui};
 
 /// Lints each file; a file that cannot be read is reported and the others still linted (exit 2).
 pub fn run(catalog_dir: Option<&Path>, args: &LintArgs) -> Result<i32> {
@@ -23,10 +23,15 @@ pub fn run(catalog_dir: Option<&Path>, args: &LintArgs) -> Result<i32> {
     let mut unreadable = false;
     for path in &args.files {
         match read_document(path) {
-            Ok(doc) => reports.push(FileReport {
+            Ok(Read::Posting(doc)) => reports.push(FileReport {
                 file: path.display().to_string(),
                 report: lint::lint_document(&doc, facts.as_ref(), &rules),
             }),
+            // `jdgen lint postings/*.md` after a batch names the batch's own index too.
+            Ok(Read::BatchIndex) => ui::detail(format!(
+                "skipped {}: it is the index `jdgen batch` writes (its first line says so), not a posting",
+                path.display()
+            )),
             Err(error) => {
                 crate::ui::print_error(&error);
                 unreadable = true;
@@ -38,6 +43,7 @@ pub fn run(catalog_dir: Option<&Path>, args: &LintArgs) -> Result<i32> {
         let shown = match args.format {
             LintFormat::Text => output::text(&reports, args.deny),
             LintFormat::Json => output::json(&reports, args.deny),
+            LintFormat::Sarif => lint::sarif::sarif(&reports, &rules),
         };
         write_stdout(shown.as_bytes())?;
     }
@@ -90,10 +96,25 @@ fn layers_from(company: Option<&Path>, job: Option<&Path>) -> Result<Vec<Layer>>
     Ok(layers)
 }
 
+/// What a file given to lint turned out to be.
+enum Read {
+    Posting(Document),
+    /// The `index.md` a batch writes: a list of postings, skipped.
+    BatchIndex,
+}
+
+/// Markdown text as a posting, unless it is a batch's index.
+fn markdown(text: String) -> Read {
+    match lint::is_batch_index(&text) {
+        true => Read::BatchIndex,
+        false => Read::Posting(Document::from_markdown_owned(text)),
+    }
+}
+
 /// Reads Markdown (or `-`, standard input) or a DOCX file (by extension or by its zip signature).
-fn read_document(path: &Path) -> Result<Document> {
+fn read_document(path: &Path) -> Result<Read> {
     if path.as_os_str() == "-" {
-        return Ok(Document::from_markdown(&fsio::read_stdin_text()?));
+        return Ok(markdown(fsio::read_stdin_text()?));
     }
     let is_docx = path
         .extension()
@@ -101,9 +122,11 @@ fn read_document(path: &Path) -> Result<Document> {
         .is_some_and(|e| e.eq_ignore_ascii_case("docx"));
     if is_docx || starts_like_zip(path) {
         let bytes = fsio::read_bytes(path)?;
-        return lint::docx::read_docx(&bytes).map_err(|reason| read_error(path, reason));
+        return lint::docx::read_docx(&bytes)
+            .map(Read::Posting)
+            .map_err(|reason| read_error(path, reason));
     }
-    Ok(Document::from_markdown(&fsio::read_text(path)?))
+    Ok(markdown(fsio::read_text(path)?))
 }
 
 fn starts_like_zip(path: &Path) -> bool {

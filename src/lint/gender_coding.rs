@@ -2,8 +2,13 @@
 
 use serde::Serialize;
 
-use super::document::{normalize, words, BlockKind, Document};
-use super::{Finding, Level, LintRules};
+use super::document::{normalize_into, words, BlockKind, Document};
+use super::matcher::{chunks, PhraseSet, Tokens};
+use super::rules::GenderWords;
+use super::{Finding, Findings, Level, LintRules};
+
+/// How many coded words the summary lists by name (the counts count them all).
+pub const MAX_LISTED_WORDS: usize = 1_000;
 
 /// The counts and the verdict.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -13,15 +18,103 @@ pub struct GenderCoding {
     pub verdict: String,
     pub masculine: usize,
     pub feminine: usize,
-    /// The coded words found, lower case, in document order.
+    /// The coded words found, lower case, in document order (the first 1,000 of each).
     pub masculine_words: Vec<String>,
     pub feminine_words: Vec<String>,
 }
 
+/// The word lists compiled once per run: stems by first character, and what is not coded.
+#[derive(Debug, Clone, Default)]
+pub struct CompiledStems {
+    masculine: StemIndex,
+    feminine: StemIndex,
+    /// Stems written with a hyphen: a word starting with one is not split into parts.
+    hyphenated: Vec<String>,
+    not_coded_words: Vec<String>,
+    not_coded_prefixes: Vec<String>,
+    not_coded_phrases: PhraseSet,
+}
+
+/// Stems grouped by their first character, so a word is compared with a handful, not all.
+#[derive(Debug, Clone, Default)]
+struct StemIndex {
+    by_first: std::collections::HashMap<char, Vec<String>>,
+}
+
+impl StemIndex {
+    fn new(stems: &[String]) -> StemIndex {
+        let mut index = StemIndex::default();
+        for stem in stems {
+            let stem = stem.to_lowercase();
+            if let Some(first) = stem.chars().next() {
+                index.by_first.entry(first).or_default().push(stem);
+            }
+        }
+        index
+    }
+
+    /// The first stem (in the file's order) that `word` starts with.
+    fn find(&self, word: &str) -> Option<&str> {
+        let first = word.chars().next()?;
+        self.by_first
+            .get(&first)?
+            .iter()
+            .find(|stem| word.starts_with(stem.as_str()))
+            .map(String::as_str)
+    }
+}
+
+impl CompiledStems {
+    /// Compiles the gender word lists.
+    pub fn new(data: &GenderWords) -> CompiledStems {
+        let mut compiled = CompiledStems {
+            masculine: StemIndex::new(&data.masculine),
+            feminine: StemIndex::new(&data.feminine),
+            hyphenated: data
+                .masculine
+                .iter()
+                .chain(&data.feminine)
+                .filter(|s| s.contains('-'))
+                .map(|s| s.to_lowercase())
+                .collect(),
+            ..CompiledStems::default()
+        };
+        let mut phrases = Vec::new();
+        for entry in &data.not_coded {
+            let entry = entry.trim().to_lowercase();
+            if entry.contains(char::is_whitespace) {
+                phrases.push(entry);
+            } else if let Some(prefix) = entry.strip_suffix('*') {
+                compiled.not_coded_prefixes.push(prefix.to_owned());
+            } else {
+                compiled.not_coded_words.push(entry);
+            }
+        }
+        compiled.not_coded_phrases = PhraseSet::new(&phrases);
+        compiled
+    }
+
+    /// Whether `word` (or one of its hyphenated parts) could start with a stem: a cheap
+    /// test by first character before the real one.
+    fn may_be_coded(&self, word: &str) -> bool {
+        word.split('-').any(|part| {
+            part.chars()
+                .next()
+                .is_some_and(|c| self.masculine.by_first.contains_key(&c) || self.feminine.by_first.contains_key(&c))
+        })
+    }
+
+    fn is_not_coded(&self, word: &str) -> bool {
+        self.not_coded_words.iter().any(|w| w == word)
+            || self.not_coded_prefixes.iter().any(|p| word.starts_with(p.as_str()))
+    }
+}
+
 /// Counts coded words outside headings and the title; a notice for each masculine-coded
 /// word, and a warning when the whole text is strongly masculine-coded.
-pub fn check(doc: &Document, title: Option<&str>, rules: &LintRules) -> (GenderCoding, Vec<Finding>) {
+pub fn check(doc: &Document, title: Option<&str>, rules: &LintRules, findings: &mut Findings) -> GenderCoding {
     let data = &rules.gender;
+    let compiled = &rules.compiled.gender;
     let mut coding = GenderCoding {
         verdict: String::new(),
         masculine: 0,
@@ -29,39 +122,72 @@ pub fn check(doc: &Document, title: Option<&str>, rules: &LintRules) -> (GenderC
         masculine_words: Vec::new(),
         feminine_words: Vec::new(),
     };
-    let mut findings = Vec::new();
+    let mut word = String::new();
+    let mut part = String::new();
     for block in &doc.blocks {
         // Headings name sections and levels ("Lead Product Manager", "Responsibilities"); they
         // are not the tone of the ad, and counting them would flag every posting alike.
         if matches!(block.kind, BlockKind::Heading(_)) {
             continue;
         }
-        let masked = title.map(|t| title_ranges(&block.text, t)).unwrap_or_default();
-        for (start, end) in words(&block.text) {
-            if masked.iter().any(|&(a, b)| start >= a && end <= b) {
-                continue;
-            }
-            let word = normalize(&block.text[start..end]);
-            if data.not_coded.iter().any(|w| w.eq_ignore_ascii_case(&word)) {
-                continue;
-            }
-            if let Some(stem) = coded_stem(&word, &data.masculine) {
-                coding.masculine += 1;
-                coding.masculine_words.push(word.clone());
-                let mut finding = Finding::new(
-                    "gender-coded-word",
-                    Level::Notice,
-                    format!("'{}' is masculine-coded (stem '{stem}')", &block.text[start..end]),
-                )
-                .at(doc, block, start)
-                .quoting(&block.text[start..end]);
-                if let Some(suggestion) = data.suggestions.get(stem) {
-                    finding = finding.suggesting(suggestion);
+        let text = doc.text(block);
+        for (chunk_at, chunk) in chunks(text) {
+            // The title and the not-coded phrases are looked for only once a word starts
+            // with a stem: most chunks have none.
+            let mut masked: Option<Vec<(usize, usize)>> = None;
+            for (start, end) in words(chunk) {
+                let original = &chunk[start..end];
+                normalize_into(original, &mut word);
+                if !compiled.may_be_coded(&word) {
+                    continue;
                 }
-                findings.push(finding);
-            } else if coded_stem(&word, &data.feminine).is_some() {
-                coding.feminine += 1;
-                coding.feminine_words.push(word);
+                let masked = masked.get_or_insert_with(|| {
+                    let mut ranges = title.map(|t| title_ranges(chunk, t)).unwrap_or_default();
+                    let tokens = Tokens::new(chunk);
+                    for found in compiled.not_coded_phrases.find(&tokens) {
+                        ranges.push(tokens.range(found.first, found.last));
+                    }
+                    ranges
+                });
+                if masked.iter().any(|&(a, b)| start >= a && end <= b) {
+                    continue;
+                }
+                // gender-decoder counts a hyphenated word by its parts ("leader-supporter"),
+                // unless it starts with a stem written with a hyphen ("co-operative").
+                let whole = !word.contains('-') || compiled.hyphenated.iter().any(|s| word.starts_with(s.as_str()));
+                let mut at = start;
+                for piece in original.split('-').filter(|_| !whole).chain(whole.then_some(original)) {
+                    let piece_start = at;
+                    at += piece.len() + 1;
+                    normalize_into(piece, &mut part);
+                    if part.is_empty() || compiled.is_not_coded(&part) {
+                        continue;
+                    }
+                    if let Some(stem) = compiled.masculine.find(&part) {
+                        coding.masculine += 1;
+                        if coding.masculine_words.len() < MAX_LISTED_WORDS {
+                            coding.masculine_words.push(part.clone());
+                        }
+                        findings.push_with("gender-coded-word", || {
+                            let finding = Finding::new(
+                                "gender-coded-word",
+                                Level::Notice,
+                                format!("'{piece}' is masculine-coded (stem '{stem}')"),
+                            )
+                            .at(doc, block, chunk_at + piece_start)
+                            .quoting(piece);
+                            match data.suggestions.get(stem) {
+                                Some(suggestion) => finding.suggesting(suggestion),
+                                None => finding,
+                            }
+                        });
+                    } else if compiled.feminine.find(&part).is_some() {
+                        coding.feminine += 1;
+                        if coding.feminine_words.len() < MAX_LISTED_WORDS {
+                            coding.feminine_words.push(part.clone());
+                        }
+                    }
+                }
             }
         }
     }
@@ -84,20 +210,7 @@ pub fn check(doc: &Document, title: Option<&str>, rules: &LintRules) -> (GenderC
             .suggesting("research suggests this puts women off applying; replace some masculine-coded words (see the notices) or describe the collaborative side of the job"),
         );
     }
-    (coding, findings)
-}
-
-/// The stem `word` starts with, if any; a hyphenated word may also match by its parts.
-fn coded_stem<'a>(word: &str, stems: &'a [String]) -> Option<&'a str> {
-    let whole = stems.iter().find(|stem| word.starts_with(stem.as_str()));
-    match whole {
-        Some(stem) => Some(stem),
-        None if word.contains('-') => word
-            .split('-')
-            .find_map(|part| stems.iter().find(|stem| part.starts_with(stem.as_str()))),
-        None => None,
-    }
-    .map(String::as_str)
+    coding
 }
 
 /// gender-decoder's verdict from feminine minus masculine.
@@ -134,10 +247,14 @@ mod tests {
     use super::*;
 
     fn coding(text: &str) -> (GenderCoding, Vec<Finding>) {
-        let rules = LintRules::load(None).unwrap();
-        let doc = Document::from_markdown(text);
-        let title = doc.title().map(str::to_owned);
-        check(&doc, title.as_deref(), &rules)
+        let rules = super::super::rules::builtin_for_tests();
+        let report = super::super::lint_markdown(text, None, rules);
+        let findings = report
+            .findings
+            .into_iter()
+            .filter(|f| f.rule.starts_with("gender-coded") || f.rule == "gender-coding")
+            .collect();
+        (report.summary.gender_coding, findings)
     }
 
     #[test]
@@ -175,6 +292,11 @@ mod tests {
         let (result, _) = coding("We collaborate, support each other and are co-operative and self-confident.\n");
         assert_eq!(result.feminine_words, ["collaborate", "support", "co-operative"]);
         assert_eq!(result.masculine_words, ["self-confident"]);
+        // Other hyphenated words count by their parts, as gender-decoder counts them.
+        let (result, findings) = coding("A leader-supporter.\n");
+        assert_eq!(result.masculine_words, ["leader"]);
+        assert_eq!(result.feminine_words, ["supporter"]);
+        assert_eq!(findings[0].quote.as_deref(), Some("leader"));
     }
 
     #[test]
@@ -185,5 +307,12 @@ mod tests {
         assert_eq!(result.masculine, 0, "{:?}", result.masculine_words);
         assert_eq!(result.feminine, 0, "{:?}", result.feminine_words);
         assert!(findings.is_empty());
+        let (result, _) = coding(
+            "A competitive salary and a competitive total rewards package. Core competencies, lead times, Active Directory and Kindergarten.\n",
+        );
+        assert_eq!(result.masculine, 0, "{:?}", result.masculine_words);
+        assert_eq!(result.feminine, 0, "{:?}", result.feminine_words);
+        let (result, _) = coding("A competitive market.\n");
+        assert_eq!(result.masculine_words, ["competitive"]);
     }
 }

@@ -1,15 +1,19 @@
 //! Length: the number of words a reader sees, against the range job ads work best in.
 
 use super::document::{words, Document};
-use super::{Finding, Level, LintRules};
+use super::{Finding, Findings, Level, LintRules};
 
 /// Words in the text a reader sees (headings included; link addresses and Markdown not).
 pub fn word_count(doc: &Document) -> usize {
-    doc.blocks.iter().map(|block| words(&block.text).len()).sum()
+    doc.blocks.iter().map(|block| words(doc.text(block)).count()).sum()
 }
 
 /// A notice when the text is shorter or longer than the thresholds allow.
-pub fn check(words: usize, rules: &LintRules) -> Option<Finding> {
+pub fn check(words: usize, rules: &LintRules, findings: &mut Findings) {
+    findings.extend(finding(words, rules));
+}
+
+fn finding(words: usize, rules: &LintRules) -> Option<Finding> {
     let limits = &rules.thresholds.length;
     let (message, suggestion) = if words < limits.min_words {
         (
@@ -36,13 +40,13 @@ mod tests {
 
     #[test]
     fn too_short_too_long_and_just_right() {
-        let rules = LintRules::load(None).unwrap();
+        let rules = super::super::rules::builtin_for_tests();
         let text = |n: usize| "word ".repeat(n);
         let count = |n: usize| word_count(&Document::from_markdown(&text(n)));
         assert_eq!(count(12), 12);
-        assert!(check(count(299), &rules).unwrap().message.contains("fewer than 300"));
-        assert!(check(count(300), &rules).is_none());
-        assert!(check(count(700), &rules).is_none());
-        assert!(check(count(701), &rules).unwrap().message.contains("more than 700"));
+        assert!(finding(count(299), rules).unwrap().message.contains("fewer than 300"));
+        assert!(finding(count(300), rules).is_none());
+        assert!(finding(count(700), rules).is_none());
+        assert!(finding(count(701), rules).unwrap().message.contains("more than 700"));
     }
 }

@@ -1,8 +1,9 @@
 //! Pay transparency: which laws apply to a posting (by place, or the countries a remote role hires from) and whether it shows pay.
 
-use super::document::{words, BlockKind, Document};
-use super::rules::{Jurisdiction, PlaceMatch};
-use super::{Finding, Level, LintRules};
+use super::document::{sentences, words, BlockKind, Document};
+use super::matcher::{chunks, PhraseSet, Tokens};
+use super::rules::{Jurisdiction, PayTransparency, PlaceMatch};
+use super::{Finding, Findings, Level, LintRules};
 use crate::posting::{Country, Posting, Workplace};
 
 /// The laws that apply to the posting's place, in the data file's order.
@@ -62,22 +63,55 @@ fn comparable(name: &str) -> String {
         .join(" ")
 }
 
-/// Findings for the laws that apply: pay missing (error, warning or notice by law and
-/// date) and benefits missing where the law asks for them.
-pub fn check(doc: &Document, facts: &Posting, rules: &LintRules) -> Vec<Finding> {
+/// The pay and benefit vocabularies compiled once per run.
+#[derive(Debug, Clone, Default)]
+pub struct CompiledPay {
+    pay_words: PhraseSet,
+    pay_hints: PhraseSet,
+    not_pay: PhraseSet,
+    benefit_headings: PhraseSet,
+    benefit_words: PhraseSet,
+}
+
+impl CompiledPay {
+    /// Compiles the vocabularies of the pay-transparency file.
+    pub fn new(pay: &PayTransparency) -> CompiledPay {
+        CompiledPay {
+            pay_words: PhraseSet::new(&pay.pay_words),
+            pay_hints: PhraseSet::new(&pay.pay_hints),
+            not_pay: PhraseSet::new(&pay.not_pay_words),
+            benefit_headings: PhraseSet::new(&pay.benefit_headings),
+            benefit_words: PhraseSet::new(&pay.benefit_words),
+        }
+    }
+}
+
+/// Findings for the laws that apply: pay missing from the text (error, warning or notice by
+/// law and date) and benefits missing where the law asks for them. The law is about what
+/// the posting shows, so a salary in the facts that the text does not show is missing too.
+pub fn check(doc: &Document, facts: &Posting, rules: &LintRules, findings: &mut Findings) {
     let on = facts.date_posted.unwrap_or(rules.pay.as_of);
     let date_note = match facts.date_posted {
         Some(date) => format!("posted {date}"),
         None => format!("no date_posted, so judged as of {}", rules.pay.as_of),
     };
-    let has_pay = facts.salary.is_some() || mentions_money(doc);
-    let has_benefits = !facts.benefits.is_empty()
-        || doc
-            .blocks
-            .iter()
-            .any(|b| matches!(b.kind, BlockKind::Heading(_)) && b.text.to_lowercase().contains("benefit"));
-    let mut findings = Vec::new();
-    for law in laws_for(facts, rules) {
+    let laws = laws_for(facts, rules);
+    if laws.is_empty() {
+        return;
+    }
+    let has_pay = shows_pay(doc, rules);
+    let has_benefits = shows_benefits(doc, rules);
+    let unshown = match (&facts.salary, has_pay) {
+        (Some(_), false) => {
+            " (the job file has a salary, but the text does not show it, and the law is about what the posting shows)"
+        }
+        _ => "",
+    };
+    let suggestion = match facts.salary {
+        Some(_) => "show the pay range in the posting's text, as the job file gives it",
+        None => "add the range to the job file: `salary: {min: ..., max: ..., currency: ..., period: year}`",
+    };
+    for law in laws {
         let in_force = law.effective <= on;
         let covers = format!(
             "{} ({}; in force since {}; covers {})",
@@ -88,22 +122,23 @@ pub fn check(doc: &Document, facts: &Posting, rules: &LintRules) -> Vec<Finding>
                 (false, _) => (
                     Level::Notice,
                     format!(
-                        "{} takes effect on {} in {} ({date_note}): from then a posting must show {}",
+                        "{} takes effect on {} in {} ({date_note}): from then a posting must show {}{unshown}",
                         law.law, law.effective, law.name, law.requires
                     ),
                 ),
                 (true, true) => (
                     Level::Error,
-                    format!("no pay range: {covers} requires {} in the job posting", law.requires),
+                    format!(
+                        "no pay range: {covers} requires {} in the job posting{unshown}",
+                        law.requires
+                    ),
                 ),
                 (true, false) => (
                     Level::Warning,
-                    format!("no pay range: {covers} requires {}", law.requires),
+                    format!("no pay range: {covers} requires {}{unshown}", law.requires),
                 ),
             };
-            findings.push(Finding::new("pay-transparency", level, message).suggesting(
-                "add the range to the job file: `salary: {min: ..., max: ..., currency: ..., period: year}`",
-            ));
+            findings.push(Finding::new("pay-transparency", level, message).suggesting(suggestion));
         } else if in_force && law.benefits && !has_benefits {
             findings.push(
                 Finding::new(
@@ -115,32 +150,82 @@ pub fn check(doc: &Document, facts: &Posting, rules: &LintRules) -> Vec<Finding>
             );
         }
     }
-    findings
+}
+
+/// Whether the text shows pay: an amount of money in a pay context (see the data file).
+pub fn shows_pay(doc: &Document, rules: &LintRules) -> bool {
+    let compiled = &rules.compiled.pay;
+    doc.blocks.iter().any(|block| {
+        // A section headed "Salary", "Compensation" or "Pay" is about pay.
+        let heading_is_pay = doc.section_heading(block).is_some_and(|heading| {
+            let heading = doc.text(heading);
+            compiled.pay_words.any_in(heading) || compiled.pay_hints.any_in(heading)
+        });
+        // A clause after ";" is a sentence of its own here ("$500 stipend; salary $90k").
+        sentences(doc.text(block), b".!?;").any(|sentence| {
+            has_amount(sentence)
+                && (heading_is_pay
+                    || compiled.pay_words.any_in(sentence)
+                    || (compiled.pay_hints.any_in(sentence) && !compiled.not_pay.any_in(sentence)))
+        })
+    })
+}
+
+/// Whether the text shows benefits: a benefits heading or label, or two different benefits named.
+pub fn shows_benefits(doc: &Document, rules: &LintRules) -> bool {
+    let compiled = &rules.compiled.pay;
+    let titled = doc.blocks.iter().any(|block| {
+        let text = doc.text(block);
+        let is_title = matches!(block.kind, BlockKind::Heading(_))
+            || (block.kind == BlockKind::Paragraph
+                && words(text).nth(8).is_none()
+                && (block.emphasised || text.trim_end().ends_with(':')));
+        is_title && compiled.benefit_headings.any_in(text)
+    });
+    if titled {
+        return true;
+    }
+    let mut named = std::collections::BTreeSet::new();
+    for block in &doc.blocks {
+        for (_, chunk) in chunks(doc.text(block)) {
+            for found in compiled.benefit_words.find(&Tokens::new(chunk)) {
+                named.insert(found.phrase);
+                if named.len() >= 2 {
+                    return true;
+                }
+            }
+        }
+    }
+    false
 }
 
 /// Whether the text states an amount of money: a currency sign or an ISO currency code next to a number.
-fn mentions_money(doc: &Document) -> bool {
-    doc.blocks.iter().any(|block| {
-        let text = &block.text;
-        let signs = text.char_indices().any(|(i, c)| {
-            matches!(c, '$' | '€' | '£' | '¥' | '₹' | '₩' | '₽' | '₺' | '₪')
-                && text[i + c.len_utf8()..]
-                    .trim_start()
-                    .starts_with(|d: char| d.is_ascii_digit())
-        });
-        let found = words(text);
-        let codes = found.windows(2).any(|pair| {
-            let (a, b) = (&text[pair[0].0..pair[0].1], &text[pair[1].0..pair[1].1]);
-            let is_code = |w: &str| {
-                w.len() == 3
-                    && w.chars().all(|c| c.is_ascii_uppercase())
-                    && iso_currency::Currency::from_code(w).is_some()
-            };
-            let is_amount = |w: &str| w.starts_with(|c: char| c.is_ascii_digit());
-            (is_code(a) && is_amount(b)) || (is_amount(a) && is_code(b))
-        });
-        signs || codes
-    })
+fn has_amount(text: &str) -> bool {
+    let signs = text.char_indices().any(|(i, c)| {
+        matches!(c, '$' | '€' | '£' | '¥' | '₹' | '₩' | '₽' | '₺' | '₪')
+            && (text[i + c.len_utf8()..]
+                .trim_start()
+                .starts_with(|d: char| d.is_ascii_digit())
+                || text[..i].trim_end().ends_with(|d: char| d.is_ascii_digit()))
+    });
+    if signs {
+        return true;
+    }
+    let mut previous: Option<&str> = None;
+    for (a, b) in words(text) {
+        let word = &text[a..b];
+        let is_code = |w: &str| {
+            w.len() == 3 && w.chars().all(|c| c.is_ascii_uppercase()) && iso_currency::Currency::from_code(w).is_some()
+        };
+        let is_amount = |w: &str| w.starts_with(|c: char| c.is_ascii_digit());
+        if let Some(before) = previous {
+            if (is_code(before) && is_amount(word)) || (is_amount(before) && is_code(word)) {
+                return true;
+            }
+        }
+        previous = Some(word);
+    }
+    false
 }
 
 #[cfg(test)]
@@ -160,8 +245,8 @@ mod tests {
     }
 
     fn ids(facts: &Posting) -> Vec<String> {
-        let rules = LintRules::load(None).unwrap();
-        laws_for(facts, &rules).into_iter().map(|law| law.id.clone()).collect()
+        let rules = super::super::rules::builtin_for_tests();
+        laws_for(facts, rules).into_iter().map(|law| law.id.clone()).collect()
     }
 
     fn date(text: &str) -> Option<IsoDate> {
@@ -221,61 +306,112 @@ mod tests {
         assert!(ids(&remote(&["GB", "CH"])).is_empty());
     }
 
+    fn findings_of(doc: &Document, facts: &Posting, rules: &LintRules) -> Vec<Finding> {
+        let mut findings = Findings::default();
+        check(doc, facts, rules, &mut findings);
+        findings.into_vec()
+    }
+
     #[test]
     fn levels_follow_the_law_and_the_date() {
-        let rules = LintRules::load(None).unwrap();
+        let rules = super::super::rules::builtin_for_tests();
         let empty = Document::from_markdown("# Job\n\nWork.\n");
-        let levels = |facts: &Posting| -> Vec<(String, Level)> {
-            check(&empty, facts, &rules)
+        let levels = |facts: &Posting, doc: &Document| -> Vec<(String, Level)> {
+            findings_of(doc, facts, rules)
                 .into_iter()
                 .map(|f| (f.rule, f.level))
                 .collect()
         };
         let mut colorado = place("US", Some("CO"), None);
         colorado.date_posted = date("2026-11-02");
-        assert_eq!(levels(&colorado), [("pay-transparency".to_owned(), Level::Error)]);
+        assert_eq!(
+            levels(&colorado, &empty),
+            [("pay-transparency".to_owned(), Level::Error)]
+        );
         colorado.date_posted = date("2020-06-01");
-        assert_eq!(levels(&colorado), [("pay-transparency".to_owned(), Level::Notice)]);
+        assert_eq!(
+            levels(&colorado, &empty),
+            [("pay-transparency".to_owned(), Level::Notice)]
+        );
         colorado.date_posted = None;
         assert_eq!(
-            levels(&colorado),
+            levels(&colorado, &empty),
             [("pay-transparency".to_owned(), Level::Error)],
             "judged as of the table's date"
         );
 
         let mut berlin = place("DE", None, Some("Berlin"));
         berlin.date_posted = date("2026-11-02");
-        assert_eq!(levels(&berlin), [("pay-transparency".to_owned(), Level::Warning)]);
+        assert_eq!(
+            levels(&berlin, &empty),
+            [("pay-transparency".to_owned(), Level::Warning)]
+        );
 
+        // A salary in the facts that the text does not show is no pay shown.
         colorado.salary = Some(Salary {
             min: 1.0,
             max: 2.0,
             currency: crate::posting::Currency::try_from("USD".to_owned()).unwrap(),
             period: Default::default(),
         });
+        let found = findings_of(&empty, &colorado, rules);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].level, Level::Error);
+        assert!(
+            found[0]
+                .message
+                .contains("the job file has a salary, but the text does not show it"),
+            "{}",
+            found[0].message
+        );
+
+        let paid = Document::from_markdown(
+            "# Job\n\n## Compensation\n\nThe base salary range is $90,000 – $110,000 per year.\n",
+        );
         assert_eq!(
-            levels(&colorado),
+            levels(&colorado, &paid),
             [("pay-transparency-benefits".to_owned(), Level::Warning)]
         );
-        colorado.benefits = vec!["Health insurance".into()];
-        assert!(levels(&colorado).is_empty());
+        let with_benefits = Document::from_markdown(
+            "# Job\n\nThe base salary range is $90,000 – $110,000 per year.\n\n**Benefits:**\n\n- Health insurance\n",
+        );
+        assert!(levels(&colorado, &with_benefits).is_empty());
+        let prose_benefits = Document::from_markdown(
+            "# Job\n\nPay: $90,000 - $110,000. You get medical, dental and vision insurance, a 401(k) and paid leave.\n",
+        );
+        assert!(levels(&colorado, &prose_benefits).is_empty());
 
         let texas = place("US", Some("TX"), None);
-        assert!(levels(&texas).is_empty());
+        assert!(levels(&texas, &empty).is_empty());
     }
 
     #[test]
-    fn money_in_the_text_counts_as_pay() {
+    fn money_counts_as_pay_only_in_a_pay_context() {
+        let rules = super::super::rules::builtin_for_tests();
+        let pay = |text: &str| shows_pay(&Document::from_markdown(text), rules);
         for text in [
             "Pay: $90,000 - $110,000",
             "Salary 78.000 EUR per year",
             "€ 5.000 a month",
-            "USD 120k",
+            "USD 120k base salary",
+            "For US-based applicants: $205,000/year to $235,000/year + benefits",
+            "## Compensation\n\nCHF 120,000 – 140,000.",
+            "You will earn 45 € per hour.",
+            "## Pay\n\n€78,000 – €96,000.",
         ] {
-            assert!(mentions_money(&Document::from_markdown(text)), "{text}");
+            assert!(pay(text), "{text}");
         }
-        for text in ["We pay well.", "Call us at 555 1234", "Join our 30 people"] {
-            assert!(!mentions_money(&Document::from_markdown(text)), "{text}");
+        for text in [
+            "We pay well.",
+            "Call us at 555 1234",
+            "Join our 30 people",
+            "Manage projects valued at $100k+.",
+            "We have raised over $750 million.",
+            "Having raised over €300m and processed over €4bn in loans.",
+            "A $1,000 home office allowance and $150 monthly for your phone, as a stipend.",
+            "Up to $1,000 professional development reimbursement per calendar year.",
+        ] {
+            assert!(!pay(text), "{text}");
         }
     }
 }

@@ -2,8 +2,8 @@
 
 use serde::Serialize;
 
-use super::document::{words, BlockKind, Document};
-use super::{Finding, Level, LintRules};
+use super::document::{self, words, BlockKind, Document};
+use super::{Finding, Findings, Level, LintRules};
 
 /// The readability figures of a document.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -22,18 +22,20 @@ pub struct Readability {
 pub fn measure(doc: &Document) -> Readability {
     let (mut sentences, mut word_total, mut syllables) = (0usize, 0usize, 0usize);
     for block in doc.blocks.iter().filter(|b| !matches!(b.kind, BlockKind::Heading(_))) {
-        for sentence in split_sentences(&block.text) {
-            let counted: Vec<&str> = words(sentence)
-                .into_iter()
-                .map(|(a, b)| &sentence[a..b])
-                .filter(|w| w.chars().any(char::is_alphabetic))
-                .collect();
-            if counted.is_empty() {
+        for sentence in document::sentences(doc.text(block), b".!?") {
+            let mut counted = 0;
+            for (a, b) in words(sentence) {
+                let word = &sentence[a..b];
+                if word.chars().any(char::is_alphabetic) {
+                    counted += 1;
+                    syllables += syllables_in(word);
+                }
+            }
+            if counted == 0 {
                 continue;
             }
             sentences += 1;
-            word_total += counted.len();
-            syllables += counted.iter().map(|w| syllables_in(w)).sum::<usize>();
+            word_total += counted;
         }
     }
     let (reading_ease, average) = match (sentences, word_total) {
@@ -54,7 +56,11 @@ pub fn measure(doc: &Document) -> Readability {
 }
 
 /// Notices when the text is harder to read than the thresholds allow.
-pub fn check(figures: &Readability, rules: &LintRules) -> Vec<Finding> {
+pub fn check(figures: &Readability, rules: &LintRules, out: &mut Findings) {
+    out.extend(findings(figures, rules));
+}
+
+fn findings(figures: &Readability, rules: &LintRules) -> Vec<Finding> {
     let limits = &rules.thresholds.readability;
     let mut findings = Vec::new();
     if figures.words > 0 && figures.reading_ease < limits.min_reading_ease {
@@ -90,29 +96,22 @@ fn round1(value: f64) -> f64 {
     (value * 10.0).round() / 10.0
 }
 
-/// Sentences end at `.`, `!` or `?` followed by a space or the end ("e.g." stays whole
-/// only when no space follows; the effect on the average is small).
-fn split_sentences(text: &str) -> Vec<&str> {
-    let mut sentences = Vec::new();
-    let mut start = 0;
-    let bytes = text.as_bytes();
-    for (i, &b) in bytes.iter().enumerate() {
-        if matches!(b, b'.' | b'!' | b'?') && bytes.get(i + 1).is_none_or(|next| next.is_ascii_whitespace()) {
-            sentences.push(&text[start..=i]);
-            start = i + 1;
-        }
-    }
-    if start < text.len() {
-        sentences.push(&text[start..]);
-    }
-    sentences
-}
-
 /// English syllables by the usual heuristic: groups of vowels, less a silent final `e`
 /// (but not `-le`), at least one. Good to a few percent on running text, which is
 /// what a readability score needs.
 fn syllables_in(word: &str) -> usize {
-    let word: Vec<char> = word.to_lowercase().chars().filter(|c| c.is_alphabetic()).collect();
+    // A run of letters longer than any word is not one; its first letters are enough. The
+    // letters go to a buffer on the stack: this runs for every word of the text.
+    let mut buffer = ['\0'; 64];
+    let mut n = 0;
+    for c in word.chars().flat_map(char::to_lowercase).filter(|c| c.is_alphabetic()) {
+        if n == buffer.len() {
+            break;
+        }
+        buffer[n] = c;
+        n += 1;
+    }
+    let word = &buffer[..n];
     if word.is_empty() {
         return 0;
     }
@@ -122,14 +121,13 @@ fn syllables_in(word: &str) -> usize {
     let is_vowel = |c: char| matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y');
     let mut count = 0;
     let mut previous_vowel = false;
-    for &c in &word {
+    for &c in word {
         let vowel = is_vowel(c);
         if vowel && !previous_vowel {
             count += 1;
         }
         previous_vowel = vowel;
     }
-    let n = word.len();
     let ends_with = |suffix: &str| word.iter().rev().take(suffix.len()).rev().copied().eq(suffix.chars());
     if word[n - 1] == 'e' && !ends_with("le") && !ends_with("ee") && count > 1 {
         count -= 1;
@@ -165,13 +163,13 @@ mod tests {
 
     #[test]
     fn plain_text_passes_and_dense_text_does_not() {
-        let rules = LintRules::load(None).unwrap();
+        let rules = super::super::rules::builtin_for_tests();
         let plain = Document::from_markdown(
             "- You talk to customers.\n- You plan the work with the team.\n- You share what you learn.\n",
         );
         let figures = measure(&plain);
         assert_eq!(figures.sentences, 3);
-        assert!(check(&figures, &rules).is_empty(), "{figures:?}");
+        assert!(findings(&figures, rules).is_empty(), "{figures:?}");
 
         let dense = Document::from_markdown(
             "The successful candidate will be responsible for the comprehensive operationalisation of \
@@ -180,9 +178,9 @@ mod tests {
              capabilities throughout the enterprise's multidisciplinary delivery ecosystem.\n",
         );
         let figures = measure(&dense);
-        let findings = check(&figures, &rules);
-        assert_eq!(findings.len(), 2, "{figures:?}");
-        assert!(findings
+        let found = findings(&figures, rules);
+        assert_eq!(found.len(), 2, "{figures:?}");
+        assert!(found
             .iter()
             .all(|f| f.rule == "readability" && f.level == Level::Notice));
     }

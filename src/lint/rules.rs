@@ -2,9 +2,14 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
+use std::sync::Arc;
 
 use serde::Deserialize;
 
+use super::gender_coding::CompiledStems;
+use super::pay_transparency::CompiledPay;
+use super::phrases::CompiledPhrases;
+use super::requirements::CompiledRequirements;
 use super::Level;
 use crate::catalog::{layered_files, CatalogFile};
 use crate::error::{Error, Located, Origin, Result};
@@ -33,6 +38,17 @@ pub struct LintRules {
     pub pay: PayTransparency,
     /// Rule ids switched off (a company file's `lint: {disable: [...]}`).
     pub disabled: BTreeSet<String>,
+    /// The lists above compiled for matching, once per run (shared by batch's threads).
+    pub(crate) compiled: Arc<Compiled>,
+}
+
+/// The rule files' phrase lists, compiled for matching.
+#[derive(Debug, Default)]
+pub(crate) struct Compiled {
+    pub(crate) phrases: CompiledPhrases,
+    pub(crate) requirements: CompiledRequirements,
+    pub(crate) gender: CompiledStems,
+    pub(crate) pay: CompiledPay,
 }
 
 /// `lint/gender-coded-words.yaml`.
@@ -42,6 +58,7 @@ pub struct GenderWords {
     pub strongly_coded_difference: i64,
     pub masculine: Vec<String>,
     pub feminine: Vec<String>,
+    /// Words (`word`, `word*`) and phrases whose words are not counted though they start with a stem.
     #[serde(default)]
     pub not_coded: Vec<String>,
     #[serde(default)]
@@ -55,6 +72,9 @@ pub struct PhraseFile {
     pub phrases: Vec<PhraseRule>,
     #[serde(default)]
     pub gendered_titles: BTreeMap<String, String>,
+    /// Words after which a gendered title in body text names the role sought ("a strong salesman").
+    #[serde(default)]
+    pub title_context: Vec<String>,
 }
 
 /// One exclusionary-phrase rule.
@@ -68,6 +88,12 @@ pub struct PhraseRule {
     pub suggestion: String,
     #[serde(default)]
     pub only_in: Option<OnlyIn>,
+    /// Phrases that cancel a match they cover ("sister company" for "sister").
+    #[serde(default)]
+    pub except: Vec<String>,
+    /// The match counts only when one of these ends at most two words before it.
+    #[serde(default)]
+    pub only_after: Vec<String>,
 }
 
 /// Where a phrase rule looks.
@@ -91,9 +117,32 @@ pub struct Thresholds {
 #[serde(deny_unknown_fields)]
 pub struct RequirementRules {
     pub max_must_haves: usize,
+    /// The longest paragraph, in words, read as a label ("**Required skills:**").
+    #[serde(default = "default_label_max_words")]
+    pub label_max_words: usize,
+    /// Must-have headings, compared whole.
     pub headings: Vec<String>,
+    /// Phrases that make a heading or label a must-have one.
+    #[serde(default)]
+    pub heading_words: Vec<String>,
+    /// Phrases that make a heading, label or item optional ("preferred", "a plus").
+    #[serde(default)]
+    pub optional_words: Vec<String>,
+    /// Phrases that, starting a list item, make it a job condition rather than a requirement.
+    #[serde(default)]
+    pub conditions: Vec<String>,
     pub degree_words: Vec<String>,
+    /// Phrases in which a degree word is not a degree ("a high degree of autonomy").
+    #[serde(default)]
+    pub degree_except: Vec<String>,
     pub equivalent_phrases: Vec<String>,
+    /// Phrases that, anywhere in the posting, offer a route without the degree.
+    #[serde(default)]
+    pub route_phrases: Vec<String>,
+}
+
+fn default_label_max_words() -> usize {
+    10
 }
 
 /// Word counts.
@@ -118,6 +167,20 @@ pub struct ReadabilityRules {
 pub struct PayTransparency {
     /// The day the table was last reviewed: postings without a date are judged as of it.
     pub as_of: IsoDate,
+    /// Words that make an amount of money in their sentence (or section heading) pay.
+    #[serde(default)]
+    pub pay_words: Vec<String>,
+    /// Words that make an amount pay unless a word of `not_pay_words` is in the sentence too.
+    #[serde(default)]
+    pub pay_hints: Vec<String>,
+    #[serde(default)]
+    pub not_pay_words: Vec<String>,
+    /// Headings or labels of a benefits section.
+    #[serde(default)]
+    pub benefit_headings: Vec<String>,
+    /// Benefits named in the text; two different ones show benefits.
+    #[serde(default)]
+    pub benefit_words: Vec<String>,
     pub jurisdictions: Vec<Jurisdiction>,
 }
 
@@ -180,14 +243,21 @@ impl LintRules {
                 )));
             }
         }
-        let rules = LintRules {
+        let mut rules = LintRules {
             gender: parse(files, FILES[0])?,
             phrases: parse(files, FILES[1])?,
             thresholds: parse(files, FILES[2])?,
             pay: parse(files, FILES[3])?,
             disabled: BTreeSet::new(),
+            compiled: Arc::default(),
         };
         rules.check(files)?;
+        rules.compiled = Arc::new(Compiled {
+            phrases: CompiledPhrases::new(&rules.phrases),
+            requirements: CompiledRequirements::new(&rules.thresholds.requirements),
+            gender: CompiledStems::new(&rules.gender),
+            pay: CompiledPay::new(&rules.pay),
+        });
         Ok(rules)
     }
 
@@ -248,7 +318,7 @@ impl LintRules {
                     format!("the rule id '{}' is used twice", rule.id),
                 );
             }
-            if rule.phrases.iter().any(|p| super::phrases::words_of(p).is_empty()) || rule.phrases.is_empty() {
+            if rule.phrases.iter().any(|p| super::matcher::words_of(p).is_empty()) || rule.phrases.is_empty() {
                 return problem(
                     FILES[1],
                     "phrases.phrases",
@@ -308,6 +378,13 @@ fn position_of(text: &str, needle: &str) -> Option<(usize, usize)> {
     let line = text[..offset].matches('\n').count() + 1;
     let line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
     Some((line, text[line_start..offset].chars().count() + 1))
+}
+
+/// The built-in rules, loaded once for all unit tests (loading parses and compiles every list).
+#[cfg(test)]
+pub(crate) fn builtin_for_tests() -> &'static LintRules {
+    static RULES: std::sync::OnceLock<LintRules> = std::sync::OnceLock::new();
+    RULES.get_or_init(|| LintRules::load(None).unwrap())
 }
 
 #[cfg(test)]

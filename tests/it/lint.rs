@@ -10,7 +10,7 @@ use crate::common::{bad_input, fixture, jdgen, temp_file, LEVELS, ROLES};
 const BAD_POSTING: &str = "\
 # Salesman / Sales Ninja
 
-We are a young startup with a work hard, play hard culture. We want a rockstar who can hit the ground running.
+We are a young team, a start-up with a work hard, play hard culture. We want a rockstar who can hit the ground running.
 
 ## Requirements
 
@@ -154,7 +154,7 @@ fn json_output_has_the_documented_shape() {
     assert_eq!(rockstar["level"], "warning");
     assert_eq!(
         (rockstar["line"].as_u64(), rockstar["column"].as_u64()),
-        (Some(3), Some(71))
+        (Some(3), Some(80))
     );
     assert_eq!(rockstar["quote"], "rockstar");
     let whole = findings.iter().find(|f| f["rule"] == "length").unwrap();
@@ -290,8 +290,13 @@ fn docx_files_are_linted_with_their_headings() {
 }
 
 fn pay_rules(job: &str) -> Vec<String> {
+    pay_rules_of(job, "")
+}
+
+/// The pay findings for a posting of plain work sentences plus `extra` text.
+fn pay_rules_of(job: &str, extra: &str) -> Vec<String> {
     let (_dir, path) = temp_file("job.yaml", job);
-    let posting = format!("# Job\n\n{}\n", "You plan the work with the team. ".repeat(60));
+    let posting = format!("# Job\n\n{}\n\n{extra}", "You plan the work with the team. ".repeat(60));
     let (_, report) = json_of(
         &["lint", "-", "--format", "json", "--job", path.to_str().unwrap()],
         Some(&posting),
@@ -311,7 +316,30 @@ fn pay_transparency_where_a_law_applies_and_where_none_does() {
     assert_eq!(pay_rules(denver), ["pay-transparency:error"]);
     let with_pay =
         format!("{denver}salary: {{min: 90000, max: 110000, currency: USD}}\nbenefits: [Health insurance]\n");
-    assert!(pay_rules(&with_pay).is_empty());
+    let shown = "## Compensation\n\nThe base salary range is $90,000 – $110,000 per year.\n\n## Benefits\n\n- Health insurance\n";
+    assert!(pay_rules_of(&with_pay, shown).is_empty());
+    // The law is about what the posting shows: a salary only in the job file is no pay shown
+    // (issue 12, item 10), and neither is money that is not pay.
+    assert_eq!(pay_rules(&with_pay), ["pay-transparency:error"]);
+    assert_eq!(
+        pay_rules_of(
+            denver,
+            "We have raised over $750 million and manage projects valued at $100k+.\n"
+        ),
+        ["pay-transparency:error"]
+    );
+    // Benefits under a bold label, or named in prose, are benefits shown.
+    for benefits in [
+        "**Benefits:**\n\n- Health insurance\n- A pension\n",
+        "You get medical, dental and vision insurance, a 401(k) and paid time off.\n",
+    ] {
+        let text = format!("Pay: $90,000 - $110,000 a year.\n\n{benefits}");
+        assert!(pay_rules_of(denver, &text).is_empty(), "{benefits}");
+    }
+    assert_eq!(
+        pay_rules_of(denver, "Pay: $90,000 - $110,000 a year.\n"),
+        ["pay-transparency-benefits:warning"]
+    );
     let before_the_law = "location: {city: Denver, region: CO, country: US}\ndate_posted: 2020-06-01\n";
     assert_eq!(pay_rules(before_the_law), ["pay-transparency:notice"]);
     let austin = "location: {city: Austin, region: TX, country: US}\ndate_posted: 2026-11-02\n";
@@ -409,4 +437,200 @@ fn unreadable_files_are_bad_input() {
     assert!(stderr.contains("/no/such/posting.md"), "{stderr}");
     let stderr = bad_input(&["lint", "-", "--deny", "severe"]);
     assert!(stderr.contains("severe"), "{stderr}");
+}
+
+/// SARIF 2.1.0 as code-scanning services read it: checked against the official schema
+/// (tests/schemas/) with Python's `jsonschema`, and for what the findings say.
+#[test]
+fn sarif_output_is_valid_sarif_2_1_0() {
+    let dir = tempfile::tempdir().unwrap();
+    let posting = dir.path().join("bad posting.md");
+    std::fs::write(&posting, BAD_POSTING).unwrap();
+    let (_dir, denver) = temp_file("job.yaml", "location: {city: Denver, region: CO, country: US}\n");
+    let (code, stdout, stderr) = run(
+        &[
+            "lint",
+            posting.to_str().unwrap(),
+            "--job",
+            denver.to_str().unwrap(),
+            "--format",
+            "sarif",
+        ],
+        None,
+    );
+    assert_eq!(code, 1, "the pay-transparency error fails the run: {stderr}");
+    let log: Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(log["version"], "2.1.0");
+    let run_ = &log["runs"][0];
+    assert_eq!(run_["tool"]["driver"]["name"], "jdgen");
+    let rules = run_["tool"]["driver"]["rules"].as_array().unwrap();
+    let results = run_["results"].as_array().unwrap();
+    let rockstar = results.iter().find(|r| r["ruleId"] == "rockstar").unwrap();
+    assert_eq!(rockstar["level"], "warning");
+    assert_eq!(
+        rules[rockstar["ruleIndex"].as_u64().unwrap() as usize]["id"],
+        "rockstar"
+    );
+    let region = &rockstar["locations"][0]["physicalLocation"]["region"];
+    assert_eq!(
+        (region["startLine"].as_u64(), region["startColumn"].as_u64()),
+        (Some(3), Some(80))
+    );
+    assert_eq!(region["endColumn"].as_u64(), Some(88));
+    let uri = &rockstar["locations"][0]["physicalLocation"]["artifactLocation"]["uri"];
+    assert!(uri.as_str().unwrap().ends_with("bad%20posting.md"), "{uri}");
+    assert!(results
+        .iter()
+        .any(|r| r["ruleId"] == "pay-transparency" && r["level"] == "error"));
+    assert!(results
+        .iter()
+        .any(|r| r["ruleId"] == "gender-coded-word" && r["level"] == "note"));
+
+    let Some(errors) = sarif_schema_errors(&stdout) else {
+        return;
+    };
+    assert!(errors.is_empty(), "not valid SARIF 2.1.0:\n{errors}");
+    // A run whose only finding is about the whole document (no region) is valid too.
+    let (_, clean, _) = run(&["lint", "-", "--format", "sarif"], Some("# Job\n\nPlan the work.\n"));
+    let errors = sarif_schema_errors(&clean).unwrap();
+    assert!(errors.is_empty(), "not valid SARIF 2.1.0:\n{errors}");
+}
+
+/// The schema errors of a SARIF log (empty when it is valid), by Python's `jsonschema`
+/// against tests/schemas/sarif-schema-2.1.0.json; `None`, said visibly, when the validator
+/// is not installed (a failure when JDGEN_REQUIRE_READERS=1, as in CI).
+fn sarif_schema_errors(log: &str) -> Option<String> {
+    let validator = "import json, sys, jsonschema\n\
+        schema = json.load(open(sys.argv[1]))\n\
+        jsonschema.Draft4Validator.check_schema(schema)\n\
+        errors = sorted(jsonschema.Draft4Validator(schema).iter_errors(json.load(sys.stdin)), key=str)\n\
+        print('\\n'.join(f'{list(e.path)}: {e.message}' for e in errors))\n";
+    let available = std::process::Command::new("python3")
+        .args(["-c", "import jsonschema"])
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !available {
+        if std::env::var("JDGEN_REQUIRE_READERS").as_deref() == Ok("1") {
+            panic!("python3 with jsonschema is not installed and JDGEN_REQUIRE_READERS=1");
+        }
+        eprintln!("skipped: SARIF schema validation (python3 jsonschema not installed)");
+        return None;
+    }
+    let schema = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/schemas/sarif-schema-2.1.0.json");
+    let mut child = std::process::Command::new("python3")
+        .args(["-c", validator, schema])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(log.as_bytes()).unwrap();
+    let checked = child.wait_with_output().unwrap();
+    assert!(checked.status.success(), "the validator failed");
+    Some(String::from_utf8(checked.stdout).unwrap().trim().to_owned())
+}
+
+/// `jdgen lint postings/*.md` after a batch names the batch's own index.md too: it is
+/// skipped, and `-v` says why (issue 12, item 12).
+#[test]
+fn the_index_a_batch_writes_is_not_linted() {
+    let dir = tempfile::tempdir().unwrap();
+    let manifest = dir.path().join("jobs.yaml");
+    std::fs::write(
+        &manifest,
+        "jobs:\n  - id: pm\n    role: product-manager\n    level: senior\n    company: {name: Acme}\n",
+    )
+    .unwrap();
+    let out = dir.path().join("postings");
+    let (code, _, stderr) = run(
+        &["batch", manifest.to_str().unwrap(), "--out-dir", out.to_str().unwrap()],
+        None,
+    );
+    assert_eq!(code, 0, "{stderr}");
+    let index = out.join("index.md");
+    let posting = out.join("pm.md");
+    let (_, report) = json_of(
+        &[
+            "lint",
+            index.to_str().unwrap(),
+            posting.to_str().unwrap(),
+            "--format",
+            "json",
+        ],
+        None,
+    );
+    let files: Vec<&str> = report["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["file"].as_str().unwrap())
+        .collect();
+    assert_eq!(files, [posting.to_str().unwrap()]);
+    let (code, stdout, stderr) = run(&["-v", "lint", index.to_str().unwrap()], None);
+    assert_eq!(code, 0);
+    assert!(
+        stderr.contains("index.md: it is the index `jdgen batch` writes"),
+        "{stderr}"
+    );
+    assert!(
+        stdout.ends_with("0 errors, 0 warnings, 0 notices: nothing at or above error\n"),
+        "{stdout}"
+    );
+    // A file that merely talks about an index is linted.
+    let (_, report) = json_of(
+        &["lint", "-", "--format", "json"],
+        Some("# Job descriptions\n\nAn index of roles.\n"),
+    );
+    assert_eq!(report["files"].as_array().unwrap().len(), 1);
+}
+
+/// Lint's work is linear in its input (issue 13, items 3 and 4). Generous bounds on work,
+/// not timings: the figures are measured by bench/lint-speed.sh.
+#[test]
+fn hostile_inputs_finish_and_stay_bounded() {
+    let dir = tempfile::tempdir().unwrap();
+    let rockstars = dir.path().join("rockstars.md");
+    std::fs::write(&rockstars, "We want a rockstar.\n".repeat(52_000)).unwrap();
+    let output = crate::common::jdgen()
+        .args(["lint", rockstars.to_str().unwrap(), "--format", "json"])
+        .timeout(std::time::Duration::from_secs(60))
+        .output()
+        .unwrap();
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "1 MB of rockstars took more than 60 s, or failed"
+    );
+    let report: Value = serde_json::from_slice(&output.stdout).unwrap();
+    let findings = report["files"][0]["findings"].as_array().unwrap();
+    let rockstars_listed = findings.iter().filter(|f| f["rule"] == "rockstar").count();
+    assert_eq!(rockstars_listed, 101, "100 listed and one that counts the rest");
+    assert!(findings
+        .iter()
+        .any(|f| f["rule"] == "rockstar" && f["message"].as_str().unwrap().starts_with("51900 more findings")));
+
+    // A DOCX of <w:p> nested 100,000 deep: a few KB zipped, 1.1 MB inflated; refused at once.
+    let depth = 100_000;
+    let xml = format!(
+        r#"<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>{}{}</w:body></w:document>"#,
+        "<w:p>".repeat(depth),
+        "</w:p>".repeat(depth)
+    );
+    let mut zipped = std::io::Cursor::new(Vec::new());
+    let mut zip = zip::ZipWriter::new(&mut zipped);
+    let deflated = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
+    zip.start_file("word/document.xml", deflated).unwrap();
+    zip.write_all(xml.as_bytes()).unwrap();
+    zip.finish().unwrap();
+    let nested = dir.path().join("nested.docx");
+    std::fs::write(&nested, zipped.into_inner()).unwrap();
+    let size = std::fs::metadata(&nested).unwrap().len();
+    assert!(size < 8192, "{size} bytes");
+    let output = crate::common::jdgen()
+        .args(["lint", nested.to_str().unwrap()])
+        .timeout(std::time::Duration::from_secs(30))
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("nests elements more than 256 deep"), "{stderr}");
 }

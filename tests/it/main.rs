@@ -13,5 +13,6 @@ mod golden;
 mod html;
 mod limits;
 mod lint;
+mod lint_corpus;
 mod output_folder;
 mod terminal;
