@@ -82,6 +82,8 @@ pub struct CheckReport {
     pub levels: usize,
     /// Sample postings each role × level was rendered with.
     pub samples: usize,
+    /// Files of the user's folder that are the same as the built-in ones, or older.
+    pub stale: Vec<crate::catalog::StaleCopy>,
 }
 
 /// Checks the catalog layered under `user_dir`; only a missing or unreadable folder is an error.
@@ -168,6 +170,7 @@ pub fn check_catalog(user_dir: Option<&Path>) -> Result<CheckReport> {
         roles: catalog.roles().len(),
         levels: catalog.levels().len(),
         samples: samples.len(),
+        stale: crate::catalog::stale_copies(&files),
     })
 }
 

@@ -57,6 +57,9 @@ pub enum Command {
         /// Overwrite files that already exist.
         #[arg(long)]
         force: bool,
+        /// Copy only these catalog files (paths as init writes them, e.g. lint/pay-transparency.yaml).
+        #[arg(long, value_name = "FILE", num_args = 1..)]
+        only: Vec<String>,
     },
     /// Check the whole catalog (built-in plus --catalog DIR): every problem, with file, line and column.
     #[command(after_help = CHECK_EXAMPLES)]

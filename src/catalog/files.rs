@@ -112,6 +112,83 @@ pub fn layered_files(user_dir: Option<&Path>) -> Result<BTreeMap<String, Catalog
     Ok(files)
 }
 
+/// A file in the user's folder that gains nothing from being there: it stops getting the
+/// built-in file's updates (a copied `lint/pay-transparency.yaml` never learns new laws).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StaleCopy {
+    /// The same text as the built-in file: safe to delete.
+    Identical { path: PathBuf },
+    /// A dated table (`as_of:`) older than the built-in one it replaces.
+    Older {
+        path: PathBuf,
+        relative: String,
+        as_of: String,
+        builtin_as_of: String,
+    },
+}
+
+impl std::fmt::Display for StaleCopy {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            StaleCopy::Identical { path } => write!(
+                f,
+                "{} is the same as the built-in file: delete it, and jdgen uses the built-in one, with its updates",
+                path.display()
+            ),
+            StaleCopy::Older {
+                path,
+                relative,
+                as_of,
+                builtin_as_of,
+            } => write!(
+                f,
+                "{} is older than the built-in file (as_of {as_of}; built-in {builtin_as_of}) and hides its updates: \
+                 take a fresh copy (`jdgen init --only {relative} --force DIR`) and make your changes again",
+                path.display()
+            ),
+        }
+    }
+}
+
+/// The files of the user's folder that are the same as the built-in ones or older than them.
+pub fn stale_copies(files: &BTreeMap<String, CatalogFile>) -> Vec<StaleCopy> {
+    let builtin = builtin_files();
+    files
+        .iter()
+        .filter_map(|(relative, file)| {
+            let Provenance::Folder(path) = &file.provenance else {
+                return None;
+            };
+            let original = builtin.get(relative.as_str())?;
+            if file.text.replace("\r\n", "\n") == original.replace("\r\n", "\n") {
+                return Some(StaleCopy::Identical { path: path.clone() });
+            }
+            match (as_of(&file.text), as_of(original)) {
+                (Some(mine), Some(theirs)) if mine < theirs => Some(StaleCopy::Older {
+                    path: path.clone(),
+                    relative: relative.clone(),
+                    as_of: mine.to_owned(),
+                    builtin_as_of: theirs.to_owned(),
+                }),
+                _ => None,
+            }
+        })
+        .collect()
+}
+
+/// A YAML file's top-level `as_of: YYYY-MM-DD`, the day a dated table was last reviewed.
+fn as_of(text: &str) -> Option<&str> {
+    text.lines().find_map(|line| {
+        let date = line.strip_prefix("as_of:")?.trim().trim_matches(['"', '\'']);
+        let shaped = date.len() == 10
+            && date.bytes().enumerate().all(|(i, b)| match i {
+                4 | 7 => b == b'-',
+                _ => b.is_ascii_digit(),
+            });
+        shaped.then_some(date)
+    })
+}
+
 /// Catalog files under a user folder: `profiles/*.yaml`, `templates/*.md.hbs`, `templates/partials/*.md.hbs`,
 /// `roles/<role>/<level>.yaml`, `lint/*.yaml`, `spelling/*.yaml`.
 fn catalog_files_in(dir: &Path) -> Result<Vec<(String, PathBuf)>> {
@@ -185,6 +262,28 @@ mod tests {
         assert_eq!(files["profiles/staff.yaml"].text, "new");
         assert_eq!(files["profiles/lead.yaml"].provenance, Provenance::BuiltIn);
         assert!(!files.contains_key("profiles/notes.txt"));
+    }
+
+    #[test]
+    fn copies_that_are_unchanged_or_older_are_named() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("profiles")).unwrap();
+        std::fs::create_dir_all(dir.path().join("lint")).unwrap();
+        let builtin = builtin_files();
+        std::fs::write(dir.path().join("profiles/senior.yaml"), builtin["profiles/senior.yaml"]).unwrap();
+        std::fs::write(dir.path().join("profiles/lead.yaml"), "changed").unwrap();
+        let pay = builtin["lint/pay-transparency.yaml"].replacen("as_of: 2026-11-01", "as_of: 2025-03-01", 1);
+        assert_ne!(
+            pay, builtin["lint/pay-transparency.yaml"],
+            "the built-in table is dated"
+        );
+        std::fs::write(dir.path().join("lint/pay-transparency.yaml"), pay).unwrap();
+        let stale = stale_copies(&layered_files(Some(dir.path())).unwrap());
+        assert_eq!(stale.len(), 2, "{stale:?}");
+        assert!(matches!(&stale[0], StaleCopy::Older { as_of, .. } if as_of == "2025-03-01"));
+        assert!(matches!(&stale[1], StaleCopy::Identical { path } if path.ends_with("senior.yaml")));
+        assert_eq!(as_of("x: 1\nas_of: \"2026-11-01\"\n"), Some("2026-11-01"));
+        assert_eq!(as_of("as_of: soon\n"), None);
     }
 
     #[test]

@@ -16,7 +16,7 @@ use crate::render::markdown::{TemplateEngine, TemplateSource};
 use crate::{suggest, yaml};
 
 pub use cell::{BulletItem, RoleLevel, Section};
-pub use files::{builtin_files, layered_files, CatalogFile, Provenance};
+pub use files::{builtin_files, layered_files, stale_copies, CatalogFile, Provenance, StaleCopy};
 pub use matrix::RoleAtLevel;
 pub use profile::{Bullets, SeniorityProfile, Years};
 pub use role::{split_front_matter, CoreBullets, Occupation, RoleMeta, Variant};
@@ -59,6 +59,8 @@ pub struct Catalog {
     cells: BTreeMap<(String, String), Cell>,
     us_spelling: UsSpelling,
     engine: TemplateEngine,
+    /// Files of the user's folder that are the same as the built-in ones, or older.
+    stale: Vec<StaleCopy>,
     /// Whether a user folder was layered in (an unknown name then cannot be "forgot --catalog").
     has_user_folder: bool,
 }
@@ -380,6 +382,7 @@ impl Catalog {
             cells: cells.into_iter().collect(),
             us_spelling,
             engine,
+            stale: stale_copies(&files),
             has_user_folder: user_dir.is_some(),
         };
         problems.extend(catalog.matrix_problems(&files));
@@ -546,6 +549,12 @@ impl Catalog {
             cell: self.cell(&role.meta.id, &level.profile.id),
             variant: role.meta.variant(name.trim()),
         }
+    }
+
+    /// Files of the user's folder that gain nothing from being there: the same as the
+    /// built-in ones, or dated tables older than them (see [`StaleCopy`]).
+    pub fn stale_copies(&self) -> &[StaleCopy] {
+        &self.stale
     }
 
     /// The British → US word list for US postings.

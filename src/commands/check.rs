@@ -10,6 +10,15 @@ use crate::ui;
 /// Checks the catalog layered under `user_dir` and reports.
 pub fn run(user_dir: Option<&Path>) -> Result<i32> {
     let report = check_catalog(user_dir)?;
+    // Not problems: the catalog works, but these files stop getting jdgen's updates.
+    for stale in &report.stale {
+        match stale {
+            crate::catalog::StaleCopy::Identical { .. } => ui::note(format_args!("note: {stale}")),
+            crate::catalog::StaleCopy::Older { .. } => {
+                eprintln!("warning: {}", ui::escape_controls(&stale.to_string()))
+            }
+        }
+    }
     let from = match user_dir {
         Some(dir) => format!(
             "{} files, {} of them from {}",

@@ -36,6 +36,7 @@ pub fn run(catalog_dir: Option<&Path>, args: &GenerateArgs) -> Result<i32> {
         _ => Need::Everything,
     };
     let catalog = &Catalog::load_for(catalog_dir, need)?;
+    super::detail_stale_copies(catalog.stale_copies());
     let job = resolve::resolve(catalog, &layers, args.role.as_deref(), args.level.as_deref())?;
     let options = super::render_options(&args.look, &formats)?;
     let outputs = render::render_formats_with(catalog, &job, &formats, &options)?;

@@ -59,7 +59,9 @@ pub fn run(catalog_dir: Option<&Path>, args: &LintArgs) -> Result<i32> {
 /// The catalog's lint rules, with the company's `lint: {disable: [...]}` applied (from the
 /// topmost layer that has one: a company file, or a manifest's inline company).
 pub(crate) fn rules_for(catalog_dir: Option<&Path>, layers: &[Layer]) -> Result<LintRules> {
-    let mut rules = LintRules::load(catalog_dir)?;
+    let files = crate::catalog::layered_files(catalog_dir)?;
+    super::detail_stale_copies(&crate::catalog::stale_copies(&files));
+    let mut rules = LintRules::from_files(&files)?;
     if let Some((layer, settings)) = layers.iter().rev().find_map(|l| l.lint.as_ref().map(|s| (l, s))) {
         rules.disable(&settings.disable, &layer.origin, &layer.text)?;
     }

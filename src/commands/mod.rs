@@ -37,7 +37,7 @@ pub fn run(cli: Cli) -> Result<i32> {
     let catalog_dir = cli.catalog.as_deref();
     // Only commands that render load the catalog: init, check and the
     // reference pages must work when it is missing or broken.
-    let catalog = || Catalog::load(catalog_dir);
+    let catalog = || Catalog::load(catalog_dir).inspect(|c| detail_stale_copies(c.stale_copies()));
     if matches!(cli.command, Command::Generate(_) | Command::Batch(_)) {
         crate::interrupt::install();
     }
@@ -45,13 +45,21 @@ pub fn run(cli: Cli) -> Result<i32> {
         Command::Generate(args) => generate::run(catalog_dir, &args),
         Command::Batch(args) => batch::run(&catalog()?, catalog_dir, &args),
         Command::List { what } => list::run(&catalog()?, what),
-        Command::Init { dir, force } => init::run(&dir, force),
+        Command::Init { dir, force, only } => init::run(&dir, force, &only),
         Command::Check => check::run(catalog_dir),
         Command::New => new::run(&catalog()?),
         Command::Completions { shell } => reference::completions(shell),
         Command::Man => reference::man(),
         Command::Lint(args) => lint::run(catalog_dir, &args),
         Command::Compare(args) => compare::run(&catalog()?, &args),
+    }
+}
+
+/// Under `-v`, names the files of the user's catalog folder that are the same as the
+/// built-in ones or older (they hide the built-in files' updates); `check` always does.
+pub(crate) fn detail_stale_copies(stale: &[crate::catalog::StaleCopy]) {
+    for copy in stale {
+        crate::ui::detail(copy);
     }
 }
 

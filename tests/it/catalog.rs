@@ -316,3 +316,77 @@ fn generate_loads_only_what_the_posting_needs() {
     let output = jdgen().args(["--catalog", dir_arg, "check"]).output().unwrap();
     assert_eq!(output.status.code(), Some(2));
 }
+
+#[test]
+fn check_names_copies_that_stop_getting_updates() {
+    let (_dir, catalog) = initialised();
+    let dir_arg = catalog.to_str().unwrap();
+    let output = jdgen().args(["--catalog", dir_arg, "check"]).output().unwrap();
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "an unchanged copy is not a problem: {stderr}"
+    );
+    let copies = stderr.lines().filter(|l| l.starts_with("note: ")).count();
+    let catalog_files = walk(&catalog)
+        .iter()
+        .filter(|p| !p.starts_with("README") && p.contains('/'))
+        .count();
+    assert_eq!(
+        copies, catalog_files,
+        "every unchanged catalog file is named:\n{stderr}"
+    );
+    assert!(
+        stderr.contains("pay-transparency.yaml is the same as the built-in file: delete it"),
+        "{stderr}"
+    );
+
+    let pay = catalog.join("lint/pay-transparency.yaml");
+    edit(&pay, "as_of: 2026-11-01", "as_of: 2025-06-30");
+    let output = jdgen().args(["--catalog", dir_arg, "check"]).output().unwrap();
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert_eq!(output.status.code(), Some(0), "{stderr}");
+    assert!(
+        stderr
+            .contains("pay-transparency.yaml is older than the built-in file (as_of 2025-06-30; built-in 2026-11-01)")
+            && stderr.contains("jdgen init --only lint/pay-transparency.yaml"),
+        "{stderr}"
+    );
+    let verbose = jdgen()
+        .args(["-v", "--catalog", dir_arg, "lint", "-"])
+        .write_stdin("# A\n")
+        .output()
+        .unwrap();
+    assert!(
+        String::from_utf8_lossy(&verbose.stderr).contains("is older than the built-in file"),
+        "lint -v says so too"
+    );
+
+    let only = tempfile::tempdir().unwrap();
+    let out = only.path().join("mine");
+    stdout_of(&["init", out.to_str().unwrap(), "--only", "lint/pay-transparency.yaml"]);
+    assert_eq!(walk(&out), ["lint/pay-transparency.yaml"]);
+    let stderr = bad_input(&["init", out.to_str().unwrap(), "--only", "lint/pay-transparancy.yaml"]);
+    assert!(
+        stderr.contains("did you mean 'lint/pay-transparency.yaml'?"),
+        "{stderr}"
+    );
+}
+
+/// Every file under `dir`, as sorted relative paths.
+fn walk(dir: &Path) -> Vec<String> {
+    let mut found = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(folder) = stack.pop() {
+        for entry in fs::read_dir(folder).unwrap() {
+            let path = entry.unwrap().path();
+            match path.is_dir() {
+                true => stack.push(path),
+                false => found.push(path.strip_prefix(dir).unwrap().to_string_lossy().into_owned()),
+            }
+        }
+    }
+    found.sort();
+    found
+}
