@@ -14,4 +14,5 @@ mod html;
 mod limits;
 mod lint;
 mod output_folder;
+mod site;
 mod terminal;
