@@ -90,6 +90,11 @@ impl<'a, 'c> Run<'a, 'c> {
         Ok(run)
     }
 
+    /// Runs `work` on the run's worker threads (`--jobs N`), for a caller's own parallel work.
+    pub fn install<R: Send>(&self, work: impl FnOnce() -> R + Send) -> R {
+        self.pool.install(work)
+    }
+
     /// Whether the run writes anything (it does not when `--fail-fast` found a job it cannot plan).
     pub fn writing(&self) -> bool {
         self.writing

@@ -29,15 +29,17 @@ const TITLE_ID: &str = "job-title";
 pub fn careers_page(markdown: &str, job: &Job, stylesheet: Option<&str>) -> Result<String> {
     let description = Description::parse(markdown);
     let posting = jsonld::job_posting(job, &description.body_html())?;
-    Ok(careers_page_of(&description, job, &posting, stylesheet, None))
+    let json_ld = jsonld::to_script_safe_json(&posting);
+    Ok(careers_page_of(&description, job, &json_ld, stylesheet, None))
 }
 
-/// The careers page of `job` from its parsed description and its `JobPosting`, with a link
-/// back to the page that lists it (`back`: its address and the link's text) in a site.
+/// The careers page of `job` from its parsed description and its `JobPosting` (`json_ld`, as
+/// [`jsonld::to_script_safe_json`] writes it), with a link back to the page that lists it
+/// (`back`: its address and the link's text) in a site.
 pub fn careers_page_of(
     description: &Description,
     job: &Job,
-    posting: &serde_json::Value,
+    json_ld: &str,
     stylesheet: Option<&str>,
     back: Option<(&str, &str)>,
 ) -> String {
@@ -50,7 +52,7 @@ pub fn careers_page_of(
         company: job.posting.company.as_ref().map(|c| c.name.as_str()),
         facts: &key_facts(&job.posting),
         apply_href: apply_href.as_deref(),
-        json_ld: &jsonld::to_script_safe_json(posting),
+        json_ld,
         stylesheet: stylesheet.unwrap_or(DEFAULT_STYLESHEET),
         back,
     };

@@ -27,8 +27,10 @@ pub struct Card {
     pub pay: Option<String>,
     /// `date_posted`, ISO 8601 (the JobPosting requires it).
     pub posted: chrono::NaiveDate,
-    /// The page's key facts, for the feed's summary.
+    /// The page's key facts (pay, place, arrangement, contract).
     pub facts: Vec<String>,
+    /// The card's HTML inside its list item ([`super::index::card_html`]).
+    pub html: String,
 }
 
 /// A value a posting can be filtered by: the key it sorts and is matched by, and its label.
@@ -85,6 +87,7 @@ impl Card {
             }),
             posted,
             facts: html::key_facts(posting),
+            html: String::new(),
         }
     }
 

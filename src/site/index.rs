@@ -49,7 +49,7 @@ pub fn filter_page(dimension: Dimension, value: &FacetValue) -> String {
 /// The careers page: every card, grouped by role, with the filters.
 pub fn careers_page(site: &SiteInfo, cards: &[Card], facets: &Facets) -> String {
     let all: Vec<usize> = (0..cards.len()).collect();
-    let mut out = head(site, &site.heading(), "", cards.len());
+    let mut out = head(site, &site.heading(), false, cards.len());
     out.push_str("<header>\n");
     let _ = writeln!(out, "<h1>{}</h1>", escaped(&site.heading()));
     if let Some(about) = site.about {
@@ -62,9 +62,9 @@ pub fn careers_page(site: &SiteInfo, cards: &[Card], facets: &Facets) -> String 
     let _ = writeln!(out, "<p class=\"count\">{}</p>", positions(cards.len()));
     out.push_str("</header>\n");
     if !cards.is_empty() {
-        filters(&mut out, facets, "", None, true);
+        filters(&mut out, facets, None, true);
     }
-    groups(&mut out, cards, facets, &all, "");
+    groups(&mut out, cards, facets, &all);
     out.push_str("<script>\n");
     out.push_str(FILTER_SCRIPT.trim_end());
     out.push_str("\n</script>\n");
@@ -85,9 +85,9 @@ pub fn filter_page_html(
         .collect();
     let heading = format!("{}: {}", dimension.label(), value.label);
     let title = format!("{heading} – {}", site.heading());
-    let mut out = head(site, &title, "../", members.len());
+    let mut out = head(site, &title, true, members.len());
     out.push_str(
-        "<nav class=\"back\" aria-label=\"Open positions\"><a href=\"../index.html\">← All open positions</a></nav>\n",
+        "<nav class=\"back\" aria-label=\"Open positions\"><a href=\"index.html\">← All open positions</a></nav>\n",
     );
     out.push_str("<header>\n");
     let _ = writeln!(out, "<h1>{}</h1>", escaped(&heading));
@@ -101,8 +101,8 @@ pub fn filter_page_html(
         cards.len()
     );
     out.push_str("</header>\n");
-    filters(&mut out, facets, "../", Some((dimension, &value.slug)), false);
-    groups(&mut out, cards, facets, &members, "../");
+    filters(&mut out, facets, Some((dimension, &value.slug)), false);
+    groups(&mut out, cards, facets, &members);
     foot(&mut out);
     out
 }
@@ -114,9 +114,14 @@ fn positions(count: usize) -> String {
     }
 }
 
-fn head(site: &SiteInfo, title: &str, prefix: &str, count: usize) -> String {
+/// The page's head and the start of its body. A page in `filters/` resolves its links from the
+/// site's top (`<base href="../">`), so every page shares one card's HTML, made once per job.
+fn head(site: &SiteInfo, title: &str, in_filters: bool, count: usize) -> String {
     let mut out = String::with_capacity(16 * 1024 + count * 700);
     out.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
+    if in_filters {
+        out.push_str("<base href=\"../\">\n");
+    }
     out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
     let _ = writeln!(out, "<title>{}</title>", escaped(title));
     let description = match site.company {
@@ -127,7 +132,7 @@ fn head(site: &SiteInfo, title: &str, prefix: &str, count: usize) -> String {
     if site.has_feed {
         let _ = writeln!(
             out,
-            "<link rel=\"alternate\" type=\"application/atom+xml\" title=\"{}\" href=\"{prefix}feed.xml\">",
+            "<link rel=\"alternate\" type=\"application/atom+xml\" title=\"{}\" href=\"feed.xml\">",
             escaped(&format!("{} (Atom feed)", site.heading()))
         );
     }
@@ -145,7 +150,7 @@ fn foot(out: &mut String) {
 
 /// The filters: links to every value's page (with `current` marked), and on the careers page
 /// the menus the script shows (`with_form`), hidden until it runs.
-fn filters(out: &mut String, facets: &Facets, prefix: &str, current: Option<(Dimension, &str)>, with_form: bool) {
+fn filters(out: &mut String, facets: &Facets, current: Option<(Dimension, &str)>, with_form: bool) {
     out.push_str(
         "<nav class=\"filters\" aria-labelledby=\"filter-heading\">\n<h2 id=\"filter-heading\">Filter positions</h2>\n",
     );
@@ -188,7 +193,7 @@ fn filters(out: &mut String, facets: &Facets, prefix: &str, current: Option<(Dim
             let _ = writeln!(
                 out,
                 "<li><a href=\"{}\"{}>{} ({})</a></li>",
-                href(&format!("{prefix}{}", filter_page(dimension, value))),
+                href(&filter_page(dimension, value)),
                 if here { " aria-current=\"page\"" } else { "" },
                 escaped(&value.label),
                 value.count
@@ -201,7 +206,7 @@ fn filters(out: &mut String, facets: &Facets, prefix: &str, current: Option<(Dim
 
 /// The cards of `members`, one section per role (in the order of the role filter), each
 /// sorted by level, then title, then id.
-fn groups(out: &mut String, cards: &[Card], facets: &Facets, members: &[usize], prefix: &str) {
+fn groups(out: &mut String, cards: &[Card], facets: &Facets, members: &[usize]) {
     if members.is_empty() {
         out.push_str("<p class=\"none\">No open positions right now.</p>\n");
         return;
@@ -226,13 +231,15 @@ fn groups(out: &mut String, cards: &[Card], facets: &Facets, members: &[usize], 
             escaped(&role.label)
         );
         for index in in_group {
-            card(out, &cards[index], index, facets, prefix);
+            card(out, &cards[index], index, facets);
         }
         out.push_str("</ul>\n</section>\n");
     }
 }
 
-fn card(out: &mut String, card: &Card, index: usize, facets: &Facets, prefix: &str) {
+/// A card in a list: its filter values, which depend on every card (a place's slug is made
+/// unique across the site), around the HTML made when its job was written.
+fn card(out: &mut String, card: &Card, index: usize, facets: &Facets) {
     out.push_str("<li class=\"card\"");
     for dimension in Dimension::ALL {
         if let Some(slug) = facets.slug(index, dimension) {
@@ -240,10 +247,18 @@ fn card(out: &mut String, card: &Card, index: usize, facets: &Facets, prefix: &s
         }
     }
     out.push_str(">\n");
+    out.push_str(&card.html);
+    out.push_str("</li>\n");
+}
+
+/// The inside of a posting's card, with links from the site's top: made once per job, in
+/// parallel with the others, and copied into every page that lists it.
+pub fn card_html(card: &Card) -> String {
+    let mut out = String::with_capacity(512);
     let _ = writeln!(
         out,
         "<h3><a href=\"{}\">{}</a></h3>",
-        href(&format!("{prefix}jobs/{}.html", card.id)),
+        href(&format!("jobs/{}.html", card.id)),
         escaped(&card.title)
     );
     let _ = writeln!(out, "<p class=\"level\">{}</p>", escaped(&card.level.label));
@@ -259,10 +274,11 @@ fn card(out: &mut String, card: &Card, index: usize, facets: &Facets, prefix: &s
     }
     let _ = writeln!(
         out,
-        "<p class=\"posted\">Posted <time datetime=\"{}\">{}</time></p>\n</li>",
+        "<p class=\"posted\">Posted <time datetime=\"{}\">{}</time></p>",
         card.posted.format("%Y-%m-%d"),
         card.posted.format("%-d %b %Y")
     );
+    out
 }
 
 fn escaped(text: &str) -> String {

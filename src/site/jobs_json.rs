@@ -1,5 +1,7 @@
 //! `feeds/jobs.json`: every open posting's schema.org `JobPosting`, the same object its page
-//! embeds, in one JSON array for an applicant-tracking system or a script.
+//! embeds (the same text: `<`, `>` and `&` written as `\u003c`, `\u003e`, `\u0026`, which any
+//! JSON parser reads back as the characters), in one JSON array for an applicant-tracking
+//! system or a script.
 
 /// The file's name in the site.
 pub const FILE: &str = "feeds/jobs.json";
@@ -16,9 +18,8 @@ pub const FOOTER: &str = "\n]\n";
 /// What closes an array with no posting.
 pub const EMPTY_FOOTER: &str = "]\n";
 
-/// One posting as an element of the array, indented by two spaces.
-pub fn entry(posting: &serde_json::Value) -> String {
-    let text = serde_json::to_string_pretty(posting).expect("a JSON value always serialises");
+/// One posting (its page's JSON-LD text) as an element of the array, indented by two spaces.
+pub fn entry(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + text.len() / 16);
     for (index, line) in text.lines().enumerate() {
         if index > 0 {

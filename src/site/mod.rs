@@ -21,6 +21,7 @@ pub mod sitemap;
 pub mod xml;
 
 use chrono::NaiveDate;
+use rayon::prelude::*;
 
 use crate::batch::runner::write_output;
 use crate::batch::{JobOutcome, JobWriter, Manifest, Run, RunSettings, Totals};
@@ -135,18 +136,23 @@ pub fn build_site(
         has_feed: options.base_url.is_some(),
     };
     let facets = Facets::of(&cards);
-    let mut files: Vec<(String, String)> = vec![(index::FILE.to_owned(), index::careers_page(&site, &cards, &facets))];
-    let mut filter_pages = Vec::new();
-    for dimension in Dimension::ALL {
-        for value in &facets.values[&dimension] {
-            let name = index::filter_page(dimension, value);
-            files.push((
-                name.clone(),
+    let pages: Vec<(Dimension, &card::FacetValue)> = Dimension::ALL
+        .into_iter()
+        .flat_map(|dimension| facets.values[&dimension].iter().map(move |value| (dimension, value)))
+        .collect();
+    let filter_pages: Vec<String> = pages.iter().map(|(d, value)| index::filter_page(*d, value)).collect();
+    // The careers page and the filter pages copy every card's HTML: made on every core.
+    let mut files: Vec<(String, String)> = run.install(|| {
+        let filters = pages.par_iter().map(|&(dimension, value)| {
+            (
+                index::filter_page(dimension, value),
                 index::filter_page_html(&site, &cards, &facets, dimension, value),
-            ));
-            filter_pages.push(name);
-        }
-    }
+            )
+        });
+        rayon::iter::once((index::FILE.to_owned(), index::careers_page(&site, &cards, &facets)))
+            .chain(filters)
+            .collect()
+    });
     if let Some(base) = &options.base_url {
         files.push((sitemap::FILE.to_owned(), sitemap::sitemap(&cards, &filter_pages, base)));
         files.push((sitemap::ROBOTS.to_owned(), sitemap::robots(base)));
@@ -295,6 +301,7 @@ impl JobWriter for SiteWriter<'_> {
         let body = description.body_html();
         // Google's required facts (date_posted, company, country) fail the job here, as for --format html.
         let posting = jsonld::job_posting_at(job, &body, url.as_deref())?;
+        let json_ld = jsonld::to_script_safe_json(&posting);
         let posted = job
             .posting
             .date_posted
@@ -307,16 +314,15 @@ impl JobWriter for SiteWriter<'_> {
                 let indeed = indeed::entries(job, &id, url, &body, &mut missing);
                 let linkedin = linkedin::entries(job, &id, url, &body, &mut missing);
                 missing.check()?;
-                Some([indeed, linkedin, jobs_json::entry(&posting)])
+                Some([indeed, linkedin, jobs_json::entry(&json_ld)])
             }
         };
-        let page = html::careers_page_of(&description, job, &posting, None, Some(BACK));
+        let page = html::careers_page_of(&description, job, &json_ld, None, Some(BACK));
         write_output(&self.dir.join(&name), page.as_bytes(), self.replace, outcome)?;
         outcome.files.push(name);
-        Ok(Kept {
-            card: Card::of(job, &id, posted),
-            entries,
-        })
+        let mut card = Card::of(job, &id, posted);
+        card.html = index::card_html(&card);
+        Ok(Kept { card, entries })
     }
 }
 

@@ -24,14 +24,40 @@ pub fn text(text: &str) -> String {
 /// would end the section, so the section is closed after its `]]` and reopened before the
 /// `>`: a parser reads the same text back.
 pub fn cdata(text: &str) -> String {
-    let clean: String = text.chars().filter(|&c| is_xml_char(c)).collect();
-    format!("<![CDATA[{}]]>", clean.replace("]]>", "]]]]><![CDATA[>"))
+    let mut out = String::with_capacity(text.len() + 12);
+    push_cdata(&mut out, text);
+    out
+}
+
+/// [`cdata`], appended to `out`: a description is copied once, not three times.
+pub fn push_cdata(out: &mut String, text: &str) {
+    out.push_str("<![CDATA[");
+    let clean = match text.chars().all(is_xml_char) {
+        true => std::borrow::Cow::Borrowed(text),
+        false => std::borrow::Cow::Owned(text.chars().filter(|&c| is_xml_char(c)).collect()),
+    };
+    let mut rest = clean.as_ref();
+    while let Some(at) = rest.find("]]>") {
+        out.push_str(&rest[..at]);
+        out.push_str("]]]]><![CDATA[>");
+        rest = &rest[at + 3..];
+    }
+    out.push_str(rest);
+    out.push_str("]]>");
 }
 
 /// `<name>` holding `value` in CDATA, on its own line at `indent` spaces.
 pub fn cdata_element(out: &mut String, indent: usize, name: &str, value: &str) {
-    out.push_str(&" ".repeat(indent));
-    out.push_str(&format!("<{name}>{}</{name}>\n", cdata(value)));
+    for _ in 0..indent {
+        out.push(' ');
+    }
+    out.push('<');
+    out.push_str(name);
+    out.push('>');
+    push_cdata(out, value);
+    out.push_str("</");
+    out.push_str(name);
+    out.push_str(">\n");
 }
 
 #[cfg(test)]
