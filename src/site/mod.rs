@@ -154,7 +154,15 @@ pub fn build_site(
             .collect()
     });
     if let Some(base) = &options.base_url {
-        files.push((sitemap::FILE.to_owned(), sitemap::sitemap(&cards, &filter_pages, base)));
+        let addresses = 1 + filter_pages.len() + cards.len();
+        if addresses > sitemap::MAX_URLS {
+            end.errors.push(Error::Usage(format!(
+                "sitemap.xml was not written: the site has {addresses} pages and a sitemap holds at most {}",
+                sitemap::MAX_URLS
+            )));
+        } else {
+            files.push((sitemap::FILE.to_owned(), sitemap::sitemap(&cards, &filter_pages, base)));
+        }
         files.push((sitemap::ROBOTS.to_owned(), sitemap::robots(base)));
         files.push((
             atom::FILE.to_owned(),

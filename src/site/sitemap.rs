@@ -8,6 +8,9 @@ use super::xml::text;
 /// The sitemap's file name.
 pub const FILE: &str = "sitemap.xml";
 
+/// The most addresses one sitemap may hold (sitemaps.org).
+pub const MAX_URLS: usize = 50_000;
+
 /// robots.txt's file name.
 pub const ROBOTS: &str = "robots.txt";
 
