@@ -42,6 +42,9 @@ pub enum Command {
     /// Write every job of a manifest (YAML or CSV) into a folder, in parallel.
     #[command(after_help = BATCH_EXAMPLES)]
     Batch(Box<BatchArgs>),
+    /// Publish a manifest as a careers site: a page per posting, the careers page, sitemap and feeds.
+    #[command(after_help = SITE_EXAMPLES)]
+    Site(Box<SiteArgs>),
     /// Show the roles or levels the catalog has.
     #[command(after_help = LIST_EXAMPLES)]
     List {
@@ -221,6 +224,48 @@ Examples:
   jdgen batch openings.csv --out-dir postings --format md,docx --jobs 4 --report report.json
 
 Exit codes: 0 every job written; 1 some jobs failed (each is listed); 2 the manifest cannot be used.";
+
+const SITE_EXAMPLES: &str = "\
+Examples:
+  jdgen site openings.yaml --out-dir site
+  jdgen site openings.csv --out-dir site --base-url https://careers.example.com/ --company company.yaml
+  jdgen site openings.yaml --out-dir site --base-url https://example.com/jobs/ --date 2026-12-01
+
+Writes index.html, jobs/{id}.html and filters/; with --base-url also sitemap.xml, robots.txt,
+feed.xml (Atom) and feeds/indeed.xml, feeds/linkedin.xml, feeds/jobs.json.
+Exit codes: 0 every open posting published; 1 some jobs failed; 2 the manifest or folder cannot be used.";
+
+/// `jdgen site` flags.
+#[derive(Debug, Args)]
+pub struct SiteArgs {
+    /// The manifest: YAML (`defaults:` and `jobs:`) or CSV (by the .csv extension).
+    #[arg(value_name = "MANIFEST")]
+    pub manifest: PathBuf,
+    /// The site's folder (created if missing; jdgen's from then on).
+    #[arg(long, value_name = "DIR")]
+    pub out_dir: PathBuf,
+    /// The address the folder will be published at; needed for the sitemap and the feeds.
+    #[arg(long, value_name = "URL")]
+    pub base_url: Option<String>,
+    /// The build date (YYYY-MM-DD): postings whose valid_through is before it are left out [default: today].
+    #[arg(long, value_name = "DATE")]
+    pub date: Option<String>,
+    /// A company file under every job (replaces one the manifest names).
+    #[arg(long, short, value_name = "FILE")]
+    pub company: Option<PathBuf>,
+    /// Override one field of every job, with a dotted name (repeatable): --set apply.email=jobs@example.com.
+    #[arg(long = "set", value_name = "KEY=VALUE")]
+    pub set: Vec<String>,
+    /// Worker threads (default: every core).
+    #[arg(long, short = 'j', value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    pub jobs: Option<u16>,
+    /// Stop at the first failed job (and publish nothing).
+    #[arg(long)]
+    pub fail_fast: bool,
+    /// Build into a non-empty folder jdgen site did not write (files are added and replaced, none removed).
+    #[arg(long)]
+    pub force: bool,
+}
 
 const LIST_EXAMPLES: &str = "\
 Examples:

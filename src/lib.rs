@@ -23,6 +23,7 @@ pub mod names;
 pub mod posting;
 pub mod render;
 pub mod resolve;
+pub mod site;
 pub mod suggest;
 pub mod ui;
 pub mod yaml;

@@ -1,5 +1,5 @@
-//! A batch's output folder: one run at a time, no stale temporary files, and an index that
-//! never replaces a file the user wrote.
+//! A run's output folder: one run at a time, no stale temporary files ([`FolderLock`], shared
+//! with `jdgen site`), and for batch an index that never replaces a file the user wrote.
 //!
 //! Two runs into one folder used to interleave: each checked a file, then the other wrote it,
 //! and 1,886 files one run reported as written held the other's content. A run now holds an
@@ -21,10 +21,62 @@ use crate::fsio::{self, AtomicFile};
 /// The lock file's name in the output folder.
 pub const LOCK_FILE: &str = ".jdgen.lock";
 
-/// The output folder of a run in progress, locked, with its index being written.
-pub struct OutputFolder {
+/// An output folder locked for one run: created if missing, with the temporary files a killed
+/// run left in it removed. Dropping it removes the lock file and unlocks.
+pub struct FolderLock {
     dir: PathBuf,
     lock: Option<File>,
+}
+
+impl FolderLock {
+    /// Creates and locks `dir`; another run holding it is an error saying so.
+    pub fn acquire(dir: &Path) -> Result<FolderLock> {
+        std::fs::create_dir_all(dir).map_err(|e| write_error(dir, &e))?;
+        // From here on, dropping the lock (an error below) releases it and its file.
+        let held = FolderLock {
+            dir: dir.to_owned(),
+            lock: Some(lock(dir)?),
+        };
+        held.remove_stale_temps(dir)?;
+        Ok(held)
+    }
+
+    /// The folder.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// Removes the temporary files a killed run left in `dir` (the folder or one inside it).
+    pub fn remove_stale_temps(&self, dir: &Path) -> Result<()> {
+        let removed = fsio::remove_stale_temps(dir)?;
+        if removed > 0 {
+            crate::ui::detail(format_args!(
+                "removed {removed} temporary files an interrupted run left in {}",
+                dir.display()
+            ));
+        }
+        Ok(())
+    }
+
+    /// Removes the lock file, then unlocks: a run that opens the file after the removal makes
+    /// a new one; one that opened it before finds it gone once it holds the lock, and retries.
+    pub fn release(&mut self) {
+        if let Some(lock) = self.lock.take() {
+            let _ = std::fs::remove_file(self.dir.join(LOCK_FILE));
+            let _ = FileExt::unlock(&lock);
+        }
+    }
+}
+
+impl Drop for FolderLock {
+    fn drop(&mut self) {
+        self.release();
+    }
+}
+
+/// The output folder of a run in progress, locked, with its index being written.
+pub struct OutputFolder {
+    lock: FolderLock,
     index: Option<BufWriter<AtomicFile>>,
     /// Why the index could not be written, once it could not.
     index_error: Option<Error>,
@@ -36,22 +88,12 @@ impl OutputFolder {
     /// Creates and locks `dir`, removes the temporary files a killed run left there, and
     /// checks that `index.md`, if there is one, is jdgen's own (or `force` allows replacing it).
     pub fn open(dir: &Path, force: bool) -> Result<OutputFolder> {
-        std::fs::create_dir_all(dir).map_err(|e| write_error(dir, &e))?;
-        // From here on, dropping the folder (an error below) releases the lock and its file.
         let mut folder = OutputFolder {
-            dir: dir.to_owned(),
-            lock: Some(lock(dir)?),
+            lock: FolderLock::acquire(dir)?,
             index: None,
             index_error: None,
             rows: false,
         };
-        let removed = fsio::remove_stale_temps(dir)?;
-        if removed > 0 {
-            crate::ui::detail(format_args!(
-                "removed {removed} temporary files an interrupted run left in {}",
-                dir.display()
-            ));
-        }
         let index_path = dir.join(report::INDEX_FILE);
         if !force && is_foreign_index(&index_path) {
             return Err(Error::Usage(format!(
@@ -81,7 +123,7 @@ impl OutputFolder {
         self.rows = true;
         if let Some(index) = &mut self.index {
             if let Err(e) = index.write_all(row.as_bytes()) {
-                self.index_error = Some(write_error(&self.dir.join(report::INDEX_FILE), &e));
+                self.index_error = Some(write_error(&self.lock.dir().join(report::INDEX_FILE), &e));
                 self.index = None;
             }
         }
@@ -95,28 +137,13 @@ impl OutputFolder {
             (Some(error), _, true) => Err(error),
             (_, Some(index), true) => index
                 .into_inner()
-                .map_err(|e| write_error(&self.dir.join(report::INDEX_FILE), e.error()))
+                .map_err(|e| write_error(&self.lock.dir().join(report::INDEX_FILE), e.error()))
                 .and_then(AtomicFile::commit),
             // Nothing written: no index (a dropped index leaves no file).
             _ => Ok(()),
         };
-        self.release();
+        self.lock.release();
         result
-    }
-
-    /// Removes the lock file, then unlocks: a run that opens the file after the removal makes
-    /// a new one; one that opened it before finds it gone once it holds the lock, and retries.
-    fn release(&mut self) {
-        if let Some(lock) = self.lock.take() {
-            let _ = std::fs::remove_file(self.dir.join(LOCK_FILE));
-            let _ = FileExt::unlock(&lock);
-        }
-    }
-}
-
-impl Drop for OutputFolder {
-    fn drop(&mut self) {
-        self.release();
     }
 }
 

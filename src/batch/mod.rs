@@ -11,24 +11,20 @@ mod csv_manifest;
 pub mod folder;
 pub mod manifest;
 pub mod report;
+pub mod runner;
 
-use std::collections::HashMap;
-use std::hash::{Hash, Hasher};
-use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicBool, Ordering};
-
-use rayon::prelude::*;
+use std::path::PathBuf;
 
 use crate::catalog::Catalog;
 use crate::error::{Error, Result};
 use crate::lint::output::{Counts, FileReport};
 use crate::lint::{Level, LintRules};
-use crate::posting::Layer;
 use crate::render::{self, Format, RenderOptions};
-use crate::{fsio, names, resolve};
+use crate::resolve;
 
 pub use manifest::{parse_manifest, read_manifest, Manifest, ManifestJob, Place};
 pub use report::Totals;
+pub use runner::{stem_of, JobWriter, Run, RunSettings};
 
 /// How a batch runs.
 #[derive(Debug, Clone)]
@@ -70,6 +66,9 @@ pub enum Status {
     Failed(Box<Error>),
     /// The run stopped before this job.
     Skipped(Skipped),
+    /// The job was resolved and deliberately not written, for this reason (a site leaves out
+    /// postings whose `valid_through` has passed). Not a failure.
+    LeftOut(String),
 }
 
 /// Why a job was not attempted.
@@ -102,10 +101,6 @@ pub struct RunEnd {
 /// The file stem the index claims in the output folder.
 pub const INDEX_STEM: &str = "index";
 
-/// Jobs rendered between two hand-overs to the caller: enough to keep every thread busy,
-/// few enough that their outcomes cost little memory.
-const CHUNK: usize = 512;
-
 /// Runs every job of `manifest`; `on_outcome` sees each job's outcome, in manifest order.
 ///
 /// Errors that stop the whole run (exit 2, nothing written): duplicate output names, an
@@ -116,217 +111,64 @@ pub fn run_batch(
     options: &BatchOptions,
     on_outcome: &mut dyn FnMut(&JobOutcome),
 ) -> Result<RunEnd> {
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(options.threads.unwrap_or(0))
-        .build()
-        .map_err(|e| Error::Usage(format!("cannot start worker threads: {e}")))?;
-    let shared = manifest.shared_layers();
-    let planned: Vec<Option<u64>> = pool.install(|| {
-        manifest
-            .jobs
-            .par_iter()
-            .map(|job| plan(catalog, manifest, &shared, job).ok().map(|stem| name_hash(&stem)))
-            .collect()
-    });
-    check_unique_names(catalog, manifest, &shared, &planned)?;
-    // --fail-fast with a job that cannot even be planned: report, write nothing.
-    let writing = !(options.fail_fast && planned.iter().any(Option::is_none));
-    drop(planned);
-    let mut folder = match writing {
+    let settings = RunSettings {
+        threads: options.threads,
+        fail_fast: options.fail_fast,
+        overrides: &[],
+        reserved: &[INDEX_STEM],
+    };
+    let run = Run::plan(catalog, manifest, settings)?;
+    let mut folder = match run.writing() {
         true => Some(folder::OutputFolder::open(&options.out_dir, options.force)?),
         false => None,
     };
-    let _graceful = crate::interrupt::Graceful::start();
-    let stop = AtomicBool::new(!writing);
-    let mut end = RunEnd::default();
-    for chunk in manifest.jobs.chunks(CHUNK) {
-        let outcomes: Vec<JobOutcome> = pool.install(|| {
-            chunk
-                .par_iter()
-                .map(|job| run_job(catalog, manifest, &shared, job, options, &stop, writing))
-                .collect()
-        });
-        for outcome in &outcomes {
-            end.totals.add(outcome);
+    let writer = FormatWriter { catalog, options };
+    let mut end = RunEnd {
+        totals: run.write(&writer, &mut |outcome, _| {
             if let Some(folder) = &mut folder {
                 folder.add(outcome);
             }
             on_outcome(outcome);
-        }
-    }
+        }),
+        index_error: None,
+    };
     if let Some(folder) = folder {
         end.index_error = folder.finish().err();
     }
     Ok(end)
 }
 
-/// Resolves one job and names its files (the stem of each file name).
-fn plan(catalog: &Catalog, manifest: &Manifest, shared: &[Layer], job: &ManifestJob) -> Result<String> {
-    let resolved = resolve_with(catalog, shared, manifest.job_layer(job)?)?;
-    Ok(stem_of(&resolved))
+/// Batch's writer: each job's formats as `{stem}.{extension}`, linted with `--lint`.
+struct FormatWriter<'a> {
+    catalog: &'a Catalog,
+    options: &'a BatchOptions,
 }
 
-fn stem_of(job: &resolve::Job) -> String {
-    job.posting.id.clone().unwrap_or_else(|| names::slug_of(&job.title))
-}
+impl JobWriter for FormatWriter<'_> {
+    type Kept = ();
 
-/// A name as a case-insensitive file system compares it, hashed.
-fn name_hash(stem: &str) -> u64 {
-    let mut hasher = std::collections::hash_map::DefaultHasher::new();
-    stem.to_lowercase().hash(&mut hasher);
-    hasher.finish()
-}
-
-fn resolve_with<'c>(catalog: &'c Catalog, shared: &[Layer], job: Layer) -> Result<resolve::Job<'c>> {
-    let mut layers = shared.to_vec();
-    layers.push(job);
-    resolve::resolve(catalog, &layers, None, None)
-}
-
-/// Two jobs writing one file name (compared as a case-insensitive file system would) stop
-/// the run. Names are compared by hash; jobs whose hashes meet are planned again to compare
-/// the names themselves, so a hash collision is never a false clash.
-fn check_unique_names(catalog: &Catalog, manifest: &Manifest, shared: &[Layer], planned: &[Option<u64>]) -> Result<()> {
-    let index_hash = name_hash(INDEX_STEM);
-    let mut first: HashMap<u64, usize> = HashMap::with_capacity(planned.len());
-    let mut clashes = Vec::new();
-    let stem = |index: usize| plan(catalog, manifest, shared, &manifest.jobs[index]).unwrap_or_default();
-    for (index, hash) in planned.iter().enumerate() {
-        let Some(hash) = *hash else {
-            continue;
-        };
-        let place = &manifest.jobs[index].place;
-        if hash == index_hash && stem(index).eq_ignore_ascii_case(INDEX_STEM) {
-            clashes.push(format!(
-                "the job at {place} is named '{}', which the index uses",
-                stem(index)
-            ));
-            continue;
+    /// Renders one job and writes each format; an existing file with other content needs --force.
+    fn write(&self, job: &resolve::Job, outcome: &mut JobOutcome) -> Result<()> {
+        let (catalog, options) = (self.catalog, self.options);
+        let stem = outcome.id.clone().unwrap_or_default();
+        let outputs = render::render_formats_with(catalog, job, &options.formats, &options.render)?;
+        if let Some(rules) = &options.lint {
+            let markdown = render::markdown_of(catalog, job, &outputs)?;
+            let mut report = FileReport {
+                file: format!("{stem}.md"),
+                report: crate::lint::lint_markdown(&markdown, Some(&job.posting), rules),
+            };
+            let counts = Counts::of(std::slice::from_ref(&report));
+            // Notices are counted, not listed: a thousand postings would bury the warnings.
+            report.report.findings.retain(|f| f.level >= Level::Warning);
+            let lines = crate::lint::output::finding_lines(std::slice::from_ref(&report));
+            outcome.lint = Some(Box::new((counts, lines)));
         }
-        match first.get(&hash) {
-            Some(&earlier) if stem(earlier).to_lowercase() == stem(index).to_lowercase() => {
-                clashes.push(format!(
-                    "the jobs at {} and {place} both write '{}'",
-                    manifest.jobs[earlier].place,
-                    stem(index)
-                ));
-            }
-            Some(_) => {}
-            None => {
-                first.insert(hash, index);
-            }
+        for output in outputs {
+            let name = format!("{stem}.{}", output.format.extension());
+            runner::write_output(&options.out_dir.join(&name), &output.bytes, options.force, outcome)?;
+            outcome.files.push(name);
         }
-    }
-    match clashes.is_empty() {
-        true => Ok(()),
-        false => Err(Error::Usage(format!(
-            "{}: two jobs would write the same files; nothing was written:\n  {}\ngive each job a distinct `id`",
-            manifest.path.display(),
-            clashes.join("\n  ")
-        ))),
-    }
-}
-
-/// One job, start to end: resolved again (the plan kept nothing), rendered, written.
-fn run_job(
-    catalog: &Catalog,
-    manifest: &Manifest,
-    shared: &[Layer],
-    job: &ManifestJob,
-    options: &BatchOptions,
-    stop: &AtomicBool,
-    writing: bool,
-) -> JobOutcome {
-    let mut outcome = JobOutcome {
-        place: job.place.clone(),
-        id: None,
-        title: None,
-        role: None,
-        level: None,
-        files: Vec::new(),
-        unchanged: 0,
-        lint: None,
-        status: Status::Written,
-    };
-    let resolved = manifest.job_layer(job).and_then(|layer| {
-        outcome.id = layer.facts.id.clone();
-        resolve_with(catalog, shared, layer)
-    });
-    let resolved = match resolved {
-        Ok(resolved) => resolved,
-        Err(error) => {
-            outcome.status = Status::Failed(Box::new(error));
-            if options.fail_fast {
-                stop.store(true, Ordering::Relaxed);
-            }
-            return outcome;
-        }
-    };
-    outcome.id = Some(stem_of(&resolved));
-    outcome.title = Some(resolved.title.clone());
-    outcome.role = Some(resolved.role.meta.id.clone());
-    outcome.level = Some(resolved.level.profile.id.clone());
-    if crate::interrupt::requested() {
-        outcome.status = Status::Skipped(Skipped::Interrupted);
-    } else if !writing || stop.load(Ordering::Relaxed) {
-        outcome.status = Status::Skipped(Skipped::FailFast);
-    } else if let Err(error) = write_job(catalog, &resolved, options, &mut outcome) {
-        outcome.status = Status::Failed(Box::new(error));
-        if options.fail_fast {
-            stop.store(true, Ordering::Relaxed);
-        }
-    }
-    outcome
-}
-
-/// Renders one job and writes each format; an existing file with other content needs --force.
-fn write_job(catalog: &Catalog, job: &resolve::Job, options: &BatchOptions, outcome: &mut JobOutcome) -> Result<()> {
-    let stem = outcome.id.clone().unwrap_or_default();
-    let outputs = render::render_formats_with(catalog, job, &options.formats, &options.render)?;
-    if let Some(rules) = &options.lint {
-        let markdown = render::markdown_of(catalog, job, &outputs)?;
-        let mut report = FileReport {
-            file: format!("{stem}.md"),
-            report: crate::lint::lint_markdown(&markdown, Some(&job.posting), rules),
-        };
-        let counts = Counts::of(std::slice::from_ref(&report));
-        // Notices are counted, not listed: a thousand postings would bury the warnings.
-        report.report.findings.retain(|f| f.level >= Level::Warning);
-        let lines = crate::lint::output::finding_lines(std::slice::from_ref(&report));
-        outcome.lint = Some(Box::new((counts, lines)));
-    }
-    for output in outputs {
-        let name = format!("{stem}.{}", output.format.extension());
-        let path = options.out_dir.join(&name);
-        match existing_state(&path, &output.bytes) {
-            Existing::Same => outcome.unchanged += 1,
-            Existing::Different if !options.force => {
-                return Err(Error::Write {
-                    path,
-                    reason: "the file exists with other content; pass --force to overwrite it".into(),
-                })
-            }
-            Existing::Different | Existing::Absent => fsio::write_atomic(&path, &output.bytes)?,
-        }
-        outcome.files.push(name);
-    }
-    Ok(())
-}
-
-enum Existing {
-    Absent,
-    Same,
-    Different,
-}
-
-/// Whether `path` exists, and if so whether it already holds `bytes` (a re-run after an interruption).
-fn existing_state(path: &Path, bytes: &[u8]) -> Existing {
-    match std::fs::metadata(path) {
-        Err(_) => Existing::Absent,
-        Ok(meta) if meta.len() != bytes.len() as u64 => Existing::Different,
-        Ok(_) => match std::fs::read(path) {
-            Ok(existing) if existing == bytes => Existing::Same,
-            _ => Existing::Different,
-        },
+        Ok(())
     }
 }

@@ -47,6 +47,8 @@ pub struct Totals {
     pub written: usize,
     pub failed: usize,
     pub skipped: usize,
+    /// Jobs deliberately not written (a site's expired postings).
+    pub left_out: usize,
 }
 
 impl Totals {
@@ -56,12 +58,13 @@ impl Totals {
             Status::Written => self.written += 1,
             Status::Failed(_) => self.failed += 1,
             Status::Skipped(_) => self.skipped += 1,
+            Status::LeftOut(_) => self.left_out += 1,
         }
     }
 
     /// Every job counted.
     pub fn total(&self) -> usize {
-        self.written + self.failed + self.skipped
+        self.written + self.failed + self.skipped + self.left_out
     }
 }
 
@@ -95,6 +98,7 @@ impl ReportWriter {
             Status::Written => ("written", None),
             Status::Failed(error) => ("failed", Some(error.to_string())),
             Status::Skipped(why) => ("skipped", Some(why.reason().to_owned())),
+            Status::LeftOut(why) => ("left out", Some(why.clone())),
         };
         let job = json!({
             "place": outcome.place.to_string(),

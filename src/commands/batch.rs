@@ -139,7 +139,8 @@ impl Shown {
                 }
                 self.skipped += 1;
             }
-            Status::Skipped(Skipped::FailFast) => {}
+            // Batch writes every job it can; only a site leaves jobs out.
+            Status::Skipped(Skipped::FailFast) | Status::LeftOut(_) => {}
         }
         if let Some((counts, lines)) = outcome.lint.as_deref() {
             // Findings quote the posting, which is user input.

@@ -9,6 +9,7 @@ mod lint;
 mod list;
 mod new;
 mod reference;
+mod site;
 
 use std::io::Write;
 
@@ -38,12 +39,13 @@ pub fn run(cli: Cli) -> Result<i32> {
     // Only commands that render load the catalog: init, check and the
     // reference pages must work when it is missing or broken.
     let catalog = || Catalog::load(catalog_dir).inspect(|c| detail_stale_copies(c.stale_copies()));
-    if matches!(cli.command, Command::Generate(_) | Command::Batch(_)) {
+    if matches!(cli.command, Command::Generate(_) | Command::Batch(_) | Command::Site(_)) {
         crate::interrupt::install();
     }
     match cli.command {
         Command::Generate(args) => generate::run(catalog_dir, &args),
         Command::Batch(args) => batch::run(&catalog()?, catalog_dir, &args),
+        Command::Site(args) => site::run(&catalog()?, &args),
         Command::List { what } => list::run(&catalog()?, what),
         Command::Init { dir, force, only } => init::run(&dir, force, &only),
         Command::Check => check::run(catalog_dir),

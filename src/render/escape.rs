@@ -131,6 +131,11 @@ fn link_text(target: &str) -> &str {
     }
 }
 
+/// Whether XML 1.0 allows `c` in a document (DOCX parts, a site's feeds and sitemap).
+pub fn is_xml_char(c: char) -> bool {
+    !matches!(c, '\u{0}'..='\u{8}' | '\u{B}' | '\u{C}' | '\u{E}'..='\u{1F}' | '\u{FFFE}' | '\u{FFFF}')
+}
+
 /// The one link policy of every format: web, mail and phone addresses, and relative or
 /// in-page ones; not `javascript:`, `data:`, `file:`, `smb:` and the like. A link that fails
 /// it is left as its text (HTML) or plain text (DOCX, which links absolute addresses only).

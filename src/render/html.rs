@@ -29,6 +29,20 @@ const TITLE_ID: &str = "job-title";
 pub fn careers_page(markdown: &str, job: &Job, stylesheet: Option<&str>) -> Result<String> {
     let description = Description::parse(markdown);
     let posting = jsonld::job_posting(job, &description.body_html())?;
+    let json_ld = jsonld::to_script_safe_json(&posting);
+    Ok(careers_page_of(&description, job, &json_ld, stylesheet, None))
+}
+
+/// The careers page of `job` from its parsed description and its `JobPosting` (`json_ld`, as
+/// [`jsonld::to_script_safe_json`] writes it), with a link back to the page that lists it
+/// (`back`: its address and the link's text) in a site.
+pub fn careers_page_of(
+    description: &Description,
+    job: &Job,
+    json_ld: &str,
+    stylesheet: Option<&str>,
+    back: Option<(&str, &str)>,
+) -> String {
     let apply_href = job.posting.apply.as_ref().map(|apply| match apply {
         Apply::Url(url) => url.clone(),
         Apply::Email(email) => format!("mailto:{email}"),
@@ -38,15 +52,16 @@ pub fn careers_page(markdown: &str, job: &Job, stylesheet: Option<&str>) -> Resu
         company: job.posting.company.as_ref().map(|c| c.name.as_str()),
         facts: &key_facts(&job.posting),
         apply_href: apply_href.as_deref(),
-        json_ld: &jsonld::to_script_safe_json(&posting),
+        json_ld,
         stylesheet: stylesheet.unwrap_or(DEFAULT_STYLESHEET),
+        back,
     };
-    Ok(page(&description, &parts))
+    page(description, &parts)
 }
 
 /// What candidates look for first (pay, place, arrangement, contract), for the page's header.
 /// The same facts appear in the description's own sections; the header repeats them at a glance.
-fn key_facts(posting: &Posting) -> Vec<String> {
+pub fn key_facts(posting: &Posting) -> Vec<String> {
     let mut facts = Vec::new();
     if let Some(salary) = &posting.salary {
         let range = money::format_range(salary.min, salary.max, salary.currency);
@@ -181,6 +196,8 @@ pub struct PageParts<'p> {
     pub json_ld: &'p str,
     /// The CSS to inline.
     pub stylesheet: &'p str,
+    /// A link back to the page that lists this one (a site's careers page): address and text.
+    pub back: Option<(&'p str, &'p str)>,
 }
 
 /// The whole page: `<head>` with viewport, style and JSON-LD; `<main>` with one
@@ -200,6 +217,13 @@ pub fn page(description: &Description, parts: &PageParts) -> String {
     out.push_str("\n</style>\n<script type=\"application/ld+json\">\n");
     out.push_str(parts.json_ld);
     out.push_str("\n</script>\n</head>\n<body>\n<main>\n");
+    if let Some((href, text)) = parts.back {
+        out.push_str("<nav class=\"back\" aria-label=\"Open positions\"><a href=\"");
+        escape_href(&mut out, href).expect("writing to a String cannot fail");
+        out.push_str("\">← ");
+        escape_into(&mut out, text);
+        out.push_str("</a></nav>\n");
+    }
     out.push_str(&format!("<article aria-labelledby=\"{TITLE_ID}\">\n<header>\n"));
     out.push_str(&format!(
         "<h1 id=\"{TITLE_ID}\">{}</h1>\n",
@@ -380,6 +404,7 @@ mod tests {
                 apply_href: Some("https://a.example/?a=1&b=\"x\""),
                 json_ld: "{}",
                 stylesheet: "",
+                back: Some(("../index.html", "All jobs at A & B")),
             },
         );
         assert_eq!(page.matches("<h1").count(), 1, "{page}");
@@ -389,6 +414,10 @@ mod tests {
         assert!(page.contains("<h2 id=\"about-us-2\">About us</h2>"), "{page}");
         assert_eq!(page.matches("<section").count(), page.matches("</section>").count());
         assert!(page.contains("<li>€1 &lt;per&gt; year</li>"), "{page}");
+        assert!(
+            page.contains("<main>\n<nav class=\"back\" aria-label=\"Open positions\"><a href=\"../index.html\">← All jobs at A &amp; B</a></nav>"),
+            "{page}"
+        );
         assert!(
             page.contains("<a href=\"https://a.example/?a=1&amp;b=%22x%22\">Apply now</a>"),
             "{page}"

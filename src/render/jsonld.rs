@@ -23,6 +23,12 @@ pub fn job_posting_file(markdown: &str, job: &Job) -> Result<String> {
 
 /// The `JobPosting` for `job`; `description_html` is the body of the description as HTML.
 pub fn job_posting(job: &Job, description_html: &str) -> Result<Json> {
+    job_posting_at(job, description_html, None)
+}
+
+/// [`job_posting`] for a page published at `url` (a site built with `--base-url`), which
+/// becomes the posting's `url`.
+pub fn job_posting_at(job: &Job, description_html: &str, url: Option<&str>) -> Result<Json> {
     let posting = &job.posting;
     check_required(posting)?;
 
@@ -31,6 +37,9 @@ pub fn job_posting(job: &Job, description_html: &str) -> Result<Json> {
     object.insert("@type".into(), json!("JobPosting"));
     object.insert("title".into(), json!(job.title));
     object.insert("description".into(), json!(description_html));
+    if let Some(url) = url {
+        object.insert("url".into(), json!(url));
+    }
     if let Some(date) = posting.date_posted {
         object.insert("datePosted".into(), json!(date.to_string()));
     }

@@ -15,4 +15,5 @@ mod limits;
 mod lint;
 mod lint_corpus;
 mod output_folder;
+mod site;
 mod terminal;

@@ -4,10 +4,7 @@ use std::borrow::Cow;
 
 use docx_rs::{BreakType, Run};
 
-/// Whether XML 1.0 allows `c` in a document (the DOCX parts are XML 1.0).
-pub fn is_xml_char(c: char) -> bool {
-    !matches!(c, '\u{0}'..='\u{8}' | '\u{B}' | '\u{C}' | '\u{E}'..='\u{1F}' | '\u{FFFE}' | '\u{FFFF}')
-}
+pub use crate::render::escape::is_xml_char;
 
 /// `text` without the characters XML 1.0 forbids.
 pub fn clean(text: &str) -> Cow<'_, str> {
