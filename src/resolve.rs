@@ -105,7 +105,7 @@ pub fn set_flag_layer(flag: &str) -> Result<Layer> {
     let origin = Origin::Flag(flag.to_owned());
     let (key, value) = flag
         .split_once('=')
-        .ok_or_else(|| Error::Usage(format!("--set {flag}: expected KEY=VALUE, e.g. --set salary.min=90000")))?;
+        .ok_or_else(|| Error::Usage(format!("--set {flag}: write KEY=VALUE, e.g. --set salary.min=90000")))?;
     let path: Vec<&str> = key.trim().split('.').collect();
     if path.iter().any(|part| part.is_empty()) {
         return Err(Error::Usage(format!(
@@ -113,10 +113,10 @@ pub fn set_flag_layer(flag: &str) -> Result<Layer> {
         )));
     }
     let mut node = yaml::parse_scalar(value.trim());
-    // Scalars are text (`--set team=Yes` is not a boolean, `--set id=2027` not a
-    // number), except numbers; blocks and lists (`salary={min: 1, ...}`) stay.
-    let amount = matches!(path.as_slice(), ["salary", "min" | "max"] | ["team_size"]);
-    if !amount && !matches!(node, yaml::Value::Mapping(_) | yaml::Value::Sequence(_)) {
+    // Scalars are text (`--set team=Yes` is not a boolean, `--set id=2027` not a number, and
+    // `--set salary.min=78.000` keeps its text for the message about it); blocks and lists
+    // (`salary={min: 1, ...}`) stay as parsed.
+    if !matches!(node, yaml::Value::Mapping(_) | yaml::Value::Sequence(_)) {
         node = yaml::Value::String(value.trim().to_owned());
     }
     for part in path.iter().rev() {
@@ -186,7 +186,7 @@ mod tests {
     #[test]
     fn set_flags_build_nested_layers() {
         let layer = set_flag_layer("salary.min=90000").unwrap();
-        assert_eq!(layer.facts.salary.unwrap().min, Some(90000.0));
+        assert_eq!(layer.facts.salary.unwrap().min.unwrap().value, 90000.0);
         let layer = set_flag_layer("company.name=Yes").unwrap();
         assert_eq!(layer.facts.company.unwrap().name.as_deref(), Some("Yes"));
         let layer = set_flag_layer("benefits=[Pension, Gym]").unwrap();

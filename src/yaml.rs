@@ -11,7 +11,9 @@
 use serde::de::DeserializeOwned;
 
 use crate::error::{Error, Located, Origin};
-use crate::suggest;
+
+mod messages;
+mod probe;
 
 /// Largest YAML document jdgen reads (a manifest of 20,000 jobs fits easily).
 pub const MAX_YAML_BYTES: usize = 64 * 1024 * 1024;
@@ -44,7 +46,10 @@ pub fn from_str<T: DeserializeOwned>(origin: &Origin, text: &str) -> Result<T, E
         };
         return Err(too_deep_error(origin, at));
     }
-    serde_yaml::from_str(text).map_err(|error| convert(origin, text, &error))
+    serde_yaml::from_str(text).map_err(|first| {
+        let problems = probe::every_problem::<T>(text, first);
+        Error::all(problems.iter().map(|error| convert(origin, text, error)).collect())
+    })
 }
 
 /// Parses `chunk`, a part of the larger document `whole` that starts on line
@@ -67,28 +72,32 @@ pub fn from_chunk<T: DeserializeOwned>(
     if let Some((line, column)) = too_deep(chunk) {
         return Err(too_deep_error(origin, locate(line, column)));
     }
-    serde_yaml::from_str(chunk).map_err(|error| {
-        let mut converted = convert(origin, "", &error);
-        if let Some(at) = error.location().and_then(|l| locate(l.line(), l.column())) {
-            if let Error::Yaml {
-                source_code,
-                span,
-                at: slot,
-                ..
-            } = &mut converted
-            {
-                *source_code = Some(at.source.clone());
-                *span = Some(at.span);
-                *slot = Some(at);
-            }
-        }
-        converted
+    serde_yaml::from_str(chunk).map_err(|first| {
+        let problems = probe::every_problem::<T>(chunk, first);
+        let converted = problems.iter().map(|error| {
+            // The chunk keeps the manifest's columns, so its lines explain the error as they stand.
+            let at = error.location().and_then(|l| locate(l.line(), l.column()));
+            convert_at(origin, chunk, error, at)
+        });
+        Error::all(converted.collect())
     })
 }
 
-/// Deserializes an already parsed value (e.g. built from `--set` flags).
+/// Deserializes an already parsed value (built from `--set` flags or CSV cells, or a list we
+/// could not split into lines). The value is written out and read back as text, so every type
+/// reads it exactly as it reads a file (`min: "78.000"` keeps its text, `team: 2027` is text),
+/// and every problem is found; positions in that text mean nothing to the user and are dropped.
 pub fn from_value<T: DeserializeOwned>(origin: &Origin, value: Value) -> Result<T, Error> {
-    serde_yaml::from_value(value).map_err(|error| convert(origin, "", &error))
+    let text = to_string(&value);
+    serde_yaml::from_str(&text).map_err(|first| {
+        let problems = probe::every_problem::<T>(&text, first);
+        Error::all(
+            problems
+                .iter()
+                .map(|error| convert_at(origin, "", error, None))
+                .collect(),
+        )
+    })
 }
 
 /// Converts plain data to a YAML value (to look fields up by name).
@@ -220,34 +229,48 @@ fn shorten_quoted(message: &str, max: usize) -> String {
 }
 
 fn convert(origin: &Origin, text: &str, error: &serde_yaml::Error) -> Error {
-    let full = error.to_string();
-    // serde_yaml appends " at line L column C"; the location is shown separately.
-    let message = match full.rfind(" at line ") {
-        Some(cut) if error.location().is_some() => full[..cut].to_owned(),
-        _ => full.clone(),
-    };
-    let message = match message.as_str() {
-        "repetition limit exceeded" => {
-            "too many alias expansions (a YAML alias bomb?); jdgen refuses documents that expand this much".to_owned()
-        }
-        "recursion limit exceeded" => "the document nests too deeply; job files are a few levels deep".to_owned(),
-        _ => message,
-    };
-    // serde quotes the offending value whole: `company: /etc/passwd` quoted the file.
-    let message = shorten_quoted(&message, QUOTED_CHARS);
-    let help = suggest::for_unknown_field(&message);
-    // The help lists the allowed fields; the message need not as well.
-    let message = match (&help, message.find(", expected one of")) {
-        (Some(_), Some(cut)) => message[..cut].to_owned(),
-        _ => message,
-    };
     let at = match (error.location(), text.is_empty(), origin) {
         (Some(location), false, Origin::File(name)) => {
             Some(Located::at(name, text, location.line(), location.column()))
         }
         _ => None,
     };
-    Error::yaml(origin.clone(), message, help, at)
+    convert_at(origin, text, error, at)
+}
+
+/// `error` in a recruiter's words (see [`messages`]), at `at`; `text` holds the line it points
+/// at (from the start of the text), or is empty.
+fn convert_at(origin: &Origin, text: &str, error: &serde_yaml::Error, at: Option<Located>) -> Error {
+    // serde quotes the offending value whole: `company: /etc/passwd` quoted the file.
+    let full = shorten_quoted(&error.to_string(), QUOTED_CHARS);
+    let explained = match full.as_str() {
+        _ if full.starts_with("repetition limit exceeded") => messages::Explained {
+            message: "too many alias expansions (a YAML alias bomb?); jdgen refuses documents that expand this much"
+                .to_owned(),
+            help: None,
+        },
+        _ if full.starts_with("recursion limit exceeded") => messages::Explained {
+            message: "the document nests too deeply; job files are a few levels deep".to_owned(),
+            help: None,
+        },
+        _ => {
+            let spot = error.location().and_then(|location| {
+                let line = text.split('\n').nth(location.line().checked_sub(1)?)?;
+                Some(messages::Spot {
+                    text: line.strip_suffix('\r').unwrap_or(line),
+                    line: at.as_ref().map_or(location.line(), |a| a.line),
+                    column: location.column(),
+                })
+            });
+            messages::explain(&full, spot)
+        }
+    };
+    Error::yaml(
+        origin.clone(),
+        shorten_quoted(&explained.message, QUOTED_CHARS),
+        explained.help,
+        at,
+    )
 }
 
 #[cfg(test)]
@@ -341,7 +364,7 @@ mod tests {
         let error = from_str::<BTreeMap<String, u32>>(&origin(), &format!("a: \"{long}\\\"q\"\n")).unwrap_err();
         let message = error.to_string();
         assert!(
-            message.contains(&format!("\"{}…\"", "x".repeat(QUOTED_CHARS))),
+            message.contains(&format!("'{}…'", "x".repeat(QUOTED_CHARS))),
             "{message}"
         );
         assert!(message.len() < 200, "{message}");

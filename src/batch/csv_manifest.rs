@@ -58,9 +58,6 @@ const LIST_COLUMNS: [&str; 8] = [
     "hiring_process",
 ];
 
-/// Columns holding numbers.
-const NUMBER_COLUMNS: [&str; 3] = ["salary.min", "salary.max", "team_size"];
-
 /// One CSV record, kept unparsed until its job runs.
 #[derive(Debug)]
 pub struct Record {
@@ -185,10 +182,8 @@ fn cell_value(column: &str, cell: &str) -> yaml::Value {
                 .map(|i| i.into())
                 .collect(),
         )
-    } else if NUMBER_COLUMNS.contains(&column) {
-        // "96,000" is how a spreadsheet shows a number; the comma is grouping.
-        yaml::parse_scalar(&cell.replace(',', ""))
     } else {
+        // Numbers too: each field reads its own text ("96,000" and "1,200" are grouped numbers).
         yaml::Value::String(cell.to_owned())
     }
 }
@@ -227,7 +222,8 @@ mod tests {
         // Every column deserializes, so the list cannot drift from PostingFile.
         for column in COLUMNS {
             let value = match column {
-                c if NUMBER_COLUMNS.contains(&c) => "1",
+                "team_size" => "1",
+                "salary.min" | "salary.max" => "50000",
                 "location.country" | "remote.countries" => "DE",
                 "salary.currency" => "EUR",
                 "salary.period" => "year",
@@ -253,7 +249,7 @@ mod tests {
             Some("Smith, Jones & Co")
         );
         assert_eq!(facts.benefits.as_deref().unwrap(), ["Pension", "Gym"]);
-        assert_eq!(facts.salary.as_ref().unwrap().min, Some(96000.0));
+        assert_eq!(facts.salary.as_ref().unwrap().min.as_ref().unwrap().value, 96000.0);
         assert_eq!(facts.team.as_deref(), Some("Line one\nline \"two\""));
         assert_eq!(parsed[0].0, 2);
     }

@@ -125,10 +125,24 @@ impl Shown {
                 self.unchanged += outcome.unchanged;
             }
             Status::Failed(error) => {
-                let line = format!("failed: job at {} of {manifest}{id}: {error}", outcome.place);
-                eprintln!("{}", ui::for_message(&line));
-                if let Some(help) = error.help() {
-                    eprintln!("        help: {}", ui::for_message(&help.to_string()));
+                let head = format!("failed: job at {} of {manifest}{id}", outcome.place);
+                match error.as_ref() {
+                    // Every problem of the job, each with its help, so it is fixed in one pass.
+                    crate::Error::Problems { problems } => {
+                        eprintln!("{}", ui::for_message(&format!("{head}: {} problems:", problems.len())));
+                        for problem in problems {
+                            eprintln!("{}", ui::for_message(&format!("  - {problem}")));
+                            if let Some(help) = problem.help() {
+                                eprintln!("        help: {}", ui::for_message(&help.to_string()));
+                            }
+                        }
+                    }
+                    error => {
+                        eprintln!("{}", ui::for_message(&format!("{head}: {error}")));
+                        if let Some(help) = error.help() {
+                            eprintln!("        help: {}", ui::for_message(&help.to_string()));
+                        }
+                    }
                 }
             }
             Status::Skipped(Skipped::Interrupted) => {

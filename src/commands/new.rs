@@ -261,8 +261,11 @@ fn checked(facts: &PostingFile, key: &str, value: &str) -> std::result::Result<P
     let mut candidate = merged.clone();
     if let Some(salary) = &mut candidate.salary {
         // Not yet asked for: stand-ins that pass, so only the answers given so far are judged.
-        salary.min = salary.min.or(salary.max).or(Some(0.0));
-        salary.max = salary.max.or(salary.min);
+        salary.min = salary.min.clone().or(salary.max.clone());
+        salary.max = salary.max.clone().or(salary.min.clone());
+        if salary.min.is_none() {
+            candidate.salary = None;
+        }
     }
     let layer = Layer::new(Origin::File("your answers".into()), "".into(), candidate);
     posting::validate(&[layer]).map_err(|e| explain(&e))?;
