@@ -187,7 +187,7 @@ impl miette::SourceCode for Excerpt {
 }
 
 /// Everything that can go wrong in jdgen, grouped by what the user must fix.
-#[derive(Debug, Error, Diagnostic)]
+#[derive(Debug, Clone, Error, Diagnostic)]
 pub enum Error {
     /// A file could not be read (missing, unreadable, not UTF-8, too large).
     #[error("cannot read {path}: {reason}")]

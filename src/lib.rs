@@ -23,6 +23,7 @@ pub mod names;
 pub mod posting;
 pub mod render;
 pub mod resolve;
+pub mod sniff;
 pub mod suggest;
 pub mod ui;
 pub mod yaml;

@@ -5,6 +5,7 @@ use std::path::Path;
 use crate::catalog::{spelling, Catalog, Level, RoleAtLevel, RoleLevel, RoleTemplate, Variant};
 use crate::error::{Error, Origin, Result};
 use crate::posting::{self, Branding, CompanyFile, Layer, Posting, PostingFile, Spelling};
+use crate::sniff::{self, Wanted};
 use crate::{fsio, yaml};
 
 /// One posting, ready to render: its role, its level and its validated facts.
@@ -72,19 +73,53 @@ impl<'c> Job<'c> {
     }
 }
 
-/// Reads a job file as a layer.
+/// Reads a file where jdgen wants YAML (a job file, company file or manifest): a Word
+/// document, PDF or web page given instead is named as such, with what was probably meant.
+pub fn read_yaml_file(path: &Path, wanted: Wanted) -> Result<String> {
+    let bytes = fsio::read_bytes(path)?;
+    if let Some(kind) = sniff::binary_kind(&bytes) {
+        return Err(sniff::not_what_was_wanted(path, kind, wanted));
+    }
+    let text = fsio::text_from_bytes(path, bytes)?;
+    if sniff::is_html(&text) {
+        return Err(sniff::not_what_was_wanted(path, sniff::Kind::Html, wanted));
+    }
+    crate::ui::detail(format_args!("read {}", path.display()));
+    Ok(text)
+}
+
+/// Parses `text`, read from `path` where jdgen wanted YAML; a Markdown document is named as such.
+fn parse_yaml_file<T: serde::de::DeserializeOwned>(
+    path: &Path,
+    origin: &Origin,
+    text: &str,
+    wanted: Wanted,
+) -> std::result::Result<T, yaml::Partial<T>> {
+    yaml::from_str_partial::<T>(origin, text).map_err(|partial| {
+        match partial.rest.is_none() && sniff::is_markdown(text) {
+            true => yaml::Partial {
+                error: sniff::not_what_was_wanted(path, sniff::Kind::Markdown, wanted),
+                rest: None,
+            },
+            false => partial,
+        }
+    })
+}
+
+/// Reads a job file as a layer. A file with problems gives the facts that could be read, and
+/// its problems, which validation reports with its own (every problem in one run).
 pub fn job_file_layer(path: &Path) -> Result<Layer> {
-    let text = fsio::read_text(path)?;
+    let text = read_yaml_file(path, Wanted::JobFile)?;
     let origin = Origin::File(path.display().to_string());
-    let facts = yaml::from_str::<PostingFile>(&origin, &text)?;
-    Ok(Layer::new(origin, text.into(), facts))
+    let read = parse_yaml_file::<PostingFile>(path, &origin, &text, Wanted::JobFile);
+    Layer::partial(origin, text.into(), 0, read)
 }
 
 /// Reads a company file as a layer (the bottom one).
 pub fn company_file_layer(path: &Path) -> Result<Layer> {
-    let text = fsio::read_text(path)?;
+    let text = read_yaml_file(path, Wanted::CompanyFile)?;
     let origin = Origin::File(path.display().to_string());
-    let company = yaml::from_str::<CompanyFile>(&origin, &text)?;
+    let company = parse_yaml_file::<CompanyFile>(path, &origin, &text, Wanted::CompanyFile).map_err(|p| p.error)?;
     let base = path.parent().unwrap_or(Path::new("."));
     let branding = match company.branding.clone() {
         Some(facts) => Some(facts.validate(&origin, &text, base)?),
@@ -97,6 +132,7 @@ pub fn company_file_layer(path: &Path) -> Result<Layer> {
         facts: company.as_posting(),
         branding,
         lint: company.lint,
+        problems: Vec::new(),
     })
 }
 

@@ -26,10 +26,26 @@ pub type Value = serde_yaml::Value;
 /// A YAML mapping.
 pub type Mapping = serde_yaml::Mapping;
 
-/// Parses `text` (read from `origin`) into `T`, reporting errors with line, column and a suggestion.
+/// A document that could not be read whole: every problem found, and the document read
+/// without its failing top-level entries, when that reading succeeds (so the facts that are
+/// fine can still be checked, and all problems reported in one run).
+#[derive(Debug)]
+pub struct Partial<T> {
+    pub error: Error,
+    pub rest: Option<T>,
+}
+
+/// Parses `text` (read from `origin`) into `T`, reporting every problem with line, column and
+/// what to write instead.
 pub fn from_str<T: DeserializeOwned>(origin: &Origin, text: &str) -> Result<T, Error> {
+    from_str_partial(origin, text).map_err(|partial| partial.error)
+}
+
+/// [`from_str`], keeping what could be read when the document has problems.
+pub fn from_str_partial<T: DeserializeOwned>(origin: &Origin, text: &str) -> Result<T, Partial<T>> {
+    let alone = |error| Partial { error, rest: None };
     if text.len() > MAX_YAML_BYTES {
-        return Err(Error::yaml(
+        return Err(alone(Error::yaml(
             origin.clone(),
             format!(
                 "the file is {} bytes; jdgen reads YAML files up to {MAX_YAML_BYTES} bytes",
@@ -37,18 +53,27 @@ pub fn from_str<T: DeserializeOwned>(origin: &Origin, text: &str) -> Result<T, E
             ),
             None,
             None,
-        ));
+        )));
     }
     if let Some((line, column)) = too_deep(text) {
         let at = match origin {
             Origin::File(name) => Some(Located::at(name, text, line, column)),
             Origin::Flag(_) => None,
         };
-        return Err(too_deep_error(origin, at));
+        return Err(alone(too_deep_error(origin, at)));
     }
     serde_yaml::from_str(text).map_err(|first| {
-        let problems = probe::every_problem::<T>(text, first);
-        Error::all(problems.iter().map(|error| convert(origin, text, error)).collect())
+        let examined = probe::examine::<T>(text, first);
+        Partial {
+            error: Error::all(
+                examined
+                    .problems
+                    .iter()
+                    .map(|error| convert(origin, text, error))
+                    .collect(),
+            ),
+            rest: examined.rest,
+        }
     })
 }
 
@@ -62,6 +87,17 @@ pub fn from_chunk<T: DeserializeOwned>(
     start: usize,
     first_line: usize,
 ) -> Result<T, Error> {
+    from_chunk_partial(origin, chunk, whole, start, first_line).map_err(|partial| partial.error)
+}
+
+/// [`from_chunk`], keeping what could be read when the chunk has problems.
+pub fn from_chunk_partial<T: DeserializeOwned>(
+    origin: &Origin,
+    chunk: &str,
+    whole: &str,
+    start: usize,
+    first_line: usize,
+) -> Result<T, Partial<T>> {
     // Only the chunk's own lines are searched for a position and quoted: a manifest of
     // thousands of failing jobs must not search the whole text for each.
     let part = whole.get(start..).unwrap_or_default();
@@ -70,16 +106,22 @@ pub fn from_chunk<T: DeserializeOwned>(
         Origin::Flag(_) => None,
     };
     if let Some((line, column)) = too_deep(chunk) {
-        return Err(too_deep_error(origin, locate(line, column)));
+        return Err(Partial {
+            error: too_deep_error(origin, locate(line, column)),
+            rest: None,
+        });
     }
     serde_yaml::from_str(chunk).map_err(|first| {
-        let problems = probe::every_problem::<T>(chunk, first);
-        let converted = problems.iter().map(|error| {
+        let examined = probe::examine::<T>(chunk, first);
+        let converted = examined.problems.iter().map(|error| {
             // The chunk keeps the manifest's columns, so its lines explain the error as they stand.
             let at = error.location().and_then(|l| locate(l.line(), l.column()));
             convert_at(origin, chunk, error, at)
         });
-        Error::all(converted.collect())
+        Partial {
+            error: Error::all(converted.collect()),
+            rest: examined.rest,
+        }
     })
 }
 
@@ -88,15 +130,24 @@ pub fn from_chunk<T: DeserializeOwned>(
 /// reads it exactly as it reads a file (`min: "78.000"` keeps its text, `team: 2027` is text),
 /// and every problem is found; positions in that text mean nothing to the user and are dropped.
 pub fn from_value<T: DeserializeOwned>(origin: &Origin, value: Value) -> Result<T, Error> {
+    from_value_partial(origin, value).map_err(|partial| partial.error)
+}
+
+/// [`from_value`], keeping what could be read when the value has problems.
+pub fn from_value_partial<T: DeserializeOwned>(origin: &Origin, value: Value) -> Result<T, Partial<T>> {
     let text = to_string(&value);
     serde_yaml::from_str(&text).map_err(|first| {
-        let problems = probe::every_problem::<T>(&text, first);
-        Error::all(
-            problems
-                .iter()
-                .map(|error| convert_at(origin, "", error, None))
-                .collect(),
-        )
+        let examined = probe::examine::<T>(&text, first);
+        Partial {
+            error: Error::all(
+                examined
+                    .problems
+                    .iter()
+                    .map(|error| convert_at(origin, "", error, None))
+                    .collect(),
+            ),
+            rest: examined.rest,
+        }
     })
 }
 
@@ -264,6 +315,18 @@ fn convert_at(origin: &Origin, text: &str, error: &serde_yaml::Error, at: Option
             });
             messages::explain(&full, spot)
         }
+    };
+    // serde_yaml reports a `!!null` tag on a value at the document's start; point at the tag.
+    let at = match (&at, origin, full.contains("expected null")) {
+        (Some(a), Origin::File(name), true) if a.line == 1 && a.column == 1 => text
+            .find("!!null")
+            .map(|offset| {
+                let line = text[..offset].matches('\n').count() + 1;
+                let column = text[..offset].rsplit('\n').next().unwrap_or_default().chars().count() + 1;
+                Located::at(name, text, line, column)
+            })
+            .or(at),
+        _ => at,
     };
     Error::yaml(
         origin.clone(),

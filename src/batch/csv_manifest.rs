@@ -147,7 +147,8 @@ fn check_columns(name: &str, columns: &[String]) -> Result<()> {
     Ok(())
 }
 
-/// One record as a layer: empty cells are absent facts.
+/// One record as a layer: empty cells are absent facts. Each problem names its column (the
+/// field's dotted name); the cells that are fine are still checked.
 fn job_layer(origin: Origin, columns: &[String], record: &csv::StringRecord) -> Result<Layer> {
     let mut root = yaml::Mapping::new();
     for (column, cell) in columns.iter().zip(record.iter()) {
@@ -155,21 +156,8 @@ fn job_layer(origin: Origin, columns: &[String], record: &csv::StringRecord) -> 
             insert_dotted(&mut root, column, cell_value(column, cell));
         }
     }
-    let facts: PostingFile = yaml::from_value(&origin, yaml::Value::Mapping(root)).map_err(|error| {
-        // The parser does not say which field failed; find the column by trying each alone.
-        let culprit = columns.iter().zip(record.iter()).find(|(column, cell)| {
-            let mut single = yaml::Mapping::new();
-            insert_dotted(&mut single, column, cell_value(column, cell));
-            !cell.is_empty() && yaml::from_value::<PostingFile>(&origin, yaml::Value::Mapping(single)).is_err()
-        });
-        match (culprit, error) {
-            (Some((column, _)), Error::Yaml { message, help, .. }) => {
-                Error::yaml(origin.clone(), format!("{column}: {message}"), help, None)
-            }
-            (_, error) => error,
-        }
-    })?;
-    Ok(Layer::new(origin, "".into(), facts))
+    let read = yaml::from_value_partial::<PostingFile>(&origin, yaml::Value::Mapping(root));
+    Layer::partial(origin, "".into(), 0, read)
 }
 
 /// A cell as the YAML value its column expects.
@@ -269,9 +257,7 @@ mod tests {
             .map(|l| l.to_string())
             .collect();
         assert_eq!(languages, ["English (fluent)", "German (B2)"]);
-        let error = jobs("languages\nEnglish\n").unwrap()[0]
-            .1
-            .as_ref()
+        let error = checked(&jobs("languages\nEnglish\n").unwrap()[0].1)
             .unwrap_err()
             .to_string();
         assert!(
@@ -280,12 +266,33 @@ mod tests {
         );
     }
 
+    fn checked(layer: &Result<Layer>) -> Result<crate::posting::Posting> {
+        crate::posting::validate(std::slice::from_ref(layer.as_ref().unwrap()))
+    }
+
     #[test]
     fn bad_cells_fail_their_row_only() {
-        let parsed = jobs("id,salary.min\na,1\nb,lots\nc,3\n").unwrap();
-        assert!(parsed[0].1.is_ok() && parsed[2].1.is_ok());
-        let error = parsed[1].1.as_ref().unwrap_err().to_string();
-        assert!(error.starts_with("jobs.csv:3: salary.min"), "{error}");
+        let parsed =
+            jobs("id,salary.min,salary.max,salary.currency\na,1000,2000,EUR\nb,lots,2000,EUR\nc,3000,4000,EUR\n")
+                .unwrap();
+        assert!(checked(&parsed[0].1).is_ok() && checked(&parsed[2].1).is_ok());
+        let error = checked(&parsed[1].1).unwrap_err().to_string();
+        assert!(error.starts_with("jobs.csv:3: salary.min: 'lots'"), "{error}");
+    }
+
+    #[test]
+    fn every_bad_cell_of_a_row_is_reported() {
+        let parsed =
+            jobs("workplace,team_size,salary.min,salary.max,salary.currency\noffice,lots,78.000,96000,EUR\n").unwrap();
+        let error = checked(&parsed[0].1).unwrap_err();
+        let shown = error.to_string();
+        assert_eq!(error.count(), 3, "{shown}");
+        assert!(shown.contains("jobs.csv:2: workplace: 'office'"), "{shown}");
+        assert!(shown.contains("jobs.csv:2: team_size: 'lots'"), "{shown}");
+        assert!(
+            shown.contains("jobs.csv:2: field `salary.min`: 78.000 reads as 78"),
+            "{shown}"
+        );
     }
 
     #[test]

@@ -13,7 +13,7 @@ use serde::Deserialize;
 use super::csv_manifest;
 use crate::error::{Error, Origin, Result};
 use crate::posting::{CompanyFile, Layer, PostingFile};
-use crate::{fsio, resolve, suggest, yaml};
+use crate::{resolve, suggest, yaml};
 
 /// Where a job sits in its manifest, for reports.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -89,20 +89,15 @@ impl Manifest {
                 let mut chunk = self.text[range.clone()].to_owned();
                 // The item as a plain mapping: its `-` becomes a space, so columns stay as in the manifest.
                 chunk.replace_range(*dash..=*dash, " ");
-                let facts =
-                    yaml::from_chunk::<PostingFile>(&self.origin, &chunk, &self.text, range.start, *first_line)?;
-                Ok(Layer {
-                    origin: self.origin.clone(),
-                    text: self.text.clone(),
-                    start: range.start,
-                    facts,
-                    branding: None,
-                    lint: None,
-                })
+                let read =
+                    yaml::from_chunk_partial::<PostingFile>(&self.origin, &chunk, &self.text, range.start, *first_line);
+                Layer::partial(self.origin.clone(), self.text.clone(), range.start, read)
             }
             JobSource::Record(record) => csv_manifest::record_layer(&self.path, &self.columns, record),
-            JobSource::Value(value) => yaml::from_value::<PostingFile>(&self.origin, value.clone())
-                .map(|facts| Layer::new(self.origin.clone(), "".into(), facts)),
+            JobSource::Value(value) => {
+                let read = yaml::from_value_partial::<PostingFile>(&self.origin, value.clone());
+                Layer::partial(self.origin.clone(), "".into(), 0, read)
+            }
         }
     }
 }
@@ -110,7 +105,8 @@ impl Manifest {
 /// Reads a manifest; `.csv` files are CSV, everything else YAML. `company` (from
 /// `--company`) replaces a company file the manifest names.
 pub fn read_manifest(path: &Path, company: Option<&Path>) -> Result<Manifest> {
-    let mut manifest = parse_manifest(path, fsio::read_text(path)?.into())?;
+    let text = resolve::read_yaml_file(path, crate::sniff::Wanted::Manifest)?;
+    let mut manifest = parse_manifest(path, text.into())?;
     if let Some(company) = company {
         manifest.company = Some(resolve::company_file_layer(company)?);
     }
@@ -210,6 +206,7 @@ fn read_sections(path: &Path, origin: &Origin, text: &Arc<str>, sections: &Secti
                 facts,
                 branding: None,
                 lint: None,
+                problems: Vec::new(),
             })
         }
     };
@@ -277,6 +274,7 @@ fn company_layer(path: &Path, origin: &Origin, text: &Arc<str>, start: usize, re
                 facts: company.as_posting(),
                 branding,
                 lint: company.lint.clone(),
+                problems: Vec::new(),
             })
         }
     }
@@ -442,8 +440,9 @@ mod tests {
         let text = "jobs:\n- id: a\n  role: scrum-master\n- id: b\n  salary: {min: lots}\n";
         let (_dir, path) = write("m.yaml", text);
         let manifest = read_manifest(&path, None).unwrap();
-        assert!(manifest.job_layer(&manifest.jobs[0]).is_ok());
-        let error = manifest.job_layer(&manifest.jobs[1]).unwrap_err().to_string();
+        let validated = |index: usize| crate::posting::validate(&[manifest.job_layer(&manifest.jobs[index]).unwrap()]);
+        assert!(validated(0).is_ok());
+        let error = validated(1).unwrap_err().to_string();
         assert!(error.contains("m.yaml:5:") && error.contains("salary.min"), "{error}");
     }
 

@@ -97,6 +97,7 @@ fn why_not_a_number(text: &str) -> String {
     if digits.is_empty() {
         return format!("'{text}' is not {PLAIN_NUMBER}");
     }
+    let number = "a plain number such as 78000";
     let thousands = text.to_lowercase().trim_end().ends_with('k');
     let range = text.trim_start_matches('-').contains(['-', '–']);
     let (why, suggestion) = if thousands {
@@ -121,7 +122,7 @@ fn why_not_a_number(text: &str) -> String {
             _ => ("no thousands separator", format!("; did you mean {digits}?")),
         }
     };
-    format!("'{text}' is not {PLAIN_NUMBER} ({why}){suggestion}")
+    format!("'{text}' is not {number} ({why}){suggestion}")
 }
 
 impl<'de> Deserialize<'de> for Amount {
@@ -244,7 +245,7 @@ pub fn implausible(amount: &Amount, period: Period, currency: Currency) -> Optio
     if value < low {
         let thousandfold = value * 1000.0;
         let dotted = amount.written.as_deref().is_some_and(is_dot_grouped);
-        if (low..=high).contains(&thousandfold) && (dotted || amount.written.is_none()) {
+        if (low..=high).contains(&thousandfold) {
             let meant = number_plain(thousandfold);
             let message = match dotted {
                 true => format!(
@@ -257,7 +258,13 @@ pub fn implausible(amount: &Amount, period: Period, currency: Currency) -> Optio
                     pay_of(period)
                 ),
             };
-            return Some((message, format!("write it without separators: {meant}")));
+            let help = match dotted {
+                true => format!("write it without separators: {meant}"),
+                false => format!(
+                    "write amounts in full ({meant} for {shown} thousand); if it is another period's pay, set `period:`"
+                ),
+            };
+            return Some((message, help));
         }
         return Some((
             format!("{shown} is too low for {} in {code} ({range})", pay_of(period)),

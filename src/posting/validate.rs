@@ -28,6 +28,9 @@ pub struct Layer {
     pub branding: Option<super::Branding>,
     /// The company file's `lint:` block (rule ids are checked against the rules when linting).
     pub lint: Option<super::LintSettings>,
+    /// Problems met reading this layer (its `facts` are then what could be read): [`validate`]
+    /// reports them with its own, so a file's problems all come out in one run.
+    pub problems: Vec<Error>,
 }
 
 impl Layer {
@@ -40,7 +43,35 @@ impl Layer {
             facts,
             branding: None,
             lint: None,
+            problems: Vec::new(),
         }
+    }
+
+    /// A layer read as far as it could be: what was read (nothing when nothing could be), and
+    /// the problems; `Err` when nothing at all could be read.
+    pub fn partial(
+        origin: Origin,
+        text: Arc<str>,
+        start: usize,
+        read: std::result::Result<PostingFile, crate::yaml::Partial<PostingFile>>,
+    ) -> Result<Layer> {
+        let (facts, problems) = match read {
+            Ok(facts) => (facts, Vec::new()),
+            Err(crate::yaml::Partial {
+                rest: Some(rest),
+                error,
+            }) => (rest, error.into_problems()),
+            Err(crate::yaml::Partial { rest: None, error }) => return Err(error),
+        };
+        Ok(Layer {
+            origin,
+            text,
+            start,
+            facts,
+            branding: None,
+            lint: None,
+            problems,
+        })
     }
 }
 
@@ -146,7 +177,8 @@ pub fn validate(layers: &[Layer]) -> Result<Posting> {
     });
     let check = Checker {
         layers,
-        problems: RefCell::new(Vec::new()),
+        // What could not be read comes first, in file order; the facts that could are checked after.
+        problems: RefCell::new(layers.iter().flat_map(|layer| layer.problems.clone()).collect()),
     };
 
     let company = merged.company.and_then(|company| {
@@ -522,6 +554,7 @@ mod tests {
             start: 0,
             branding: None,
             lint: None,
+            problems: Vec::new(),
         }
     }
 
@@ -629,6 +662,7 @@ mod tests {
             },
             branding: None,
             lint: None,
+            problems: Vec::new(),
         };
         let error = validate(&[company, flag]).unwrap_err().to_string();
         assert!(

@@ -264,7 +264,7 @@ fn serde_message(path: &str, body: &str, spot: Option<Spot>) -> Option<Explained
         let (found, wanted) = rest.split_once(", expected ")?;
         if wanted == "null" {
             return Some(Explained::new(
-                format!("{who}: the YAML tag `!!null` makes this value empty"),
+                format!("the YAML tag `!!null` makes {} empty", found_words(found)),
                 Some("remove the tag and write the value alone".into()),
             ));
         }

@@ -25,14 +25,26 @@ const MAX_DEPTH: usize = 4;
 /// A block or list with more entries than this is reported as one problem.
 const MAX_CHILDREN: usize = 100;
 
+/// What probing a document found: every problem, and the document read without the top-level
+/// entries that fail (so the facts that are fine can still be checked), when there is such a
+/// reading.
+pub(super) struct Examined<T> {
+    pub problems: Vec<serde_yaml::Error>,
+    pub rest: Option<T>,
+}
+
 /// The problems of `text` as `T`, given the error a whole parse gave: that error alone when the
 /// document cannot be read as YAML at all or is too large to probe, else every part that fails.
-pub(super) fn every_problem<T: DeserializeOwned>(text: &str, first: serde_yaml::Error) -> Vec<serde_yaml::Error> {
+pub(super) fn examine<T: DeserializeOwned>(text: &str, first: serde_yaml::Error) -> Examined<T> {
+    let alone = |first| Examined {
+        problems: vec![first],
+        rest: None,
+    };
     if text.len() > MAX_PROBED_BYTES {
-        return vec![first];
+        return alone(first);
     }
     let Ok(root) = serde_yaml::from_str::<Value>(text) else {
-        return vec![first];
+        return alone(first);
     };
     let mut probing = Probing::<T> {
         text,
@@ -40,8 +52,11 @@ pub(super) fn every_problem<T: DeserializeOwned>(text: &str, first: serde_yaml::
         found: Vec::new(),
         target: std::marker::PhantomData,
     };
-    probing.node(&root, &mut Vec::new(), "", first);
-    probing.found
+    let rest = probing.node(&root, &mut Vec::new(), "", first);
+    Examined {
+        problems: probing.found,
+        rest,
+    }
 }
 
 struct Probing<'t, T> {
@@ -53,12 +68,13 @@ struct Probing<'t, T> {
 
 impl<T: DeserializeOwned> Probing<'_, T> {
     /// Reports the problems of the node at `path` (entry indexes; `name` as serde_yaml writes
-    /// its path), which failed with `error`.
-    fn node(&mut self, value: &Value, path: &mut Vec<usize>, name: &str, error: serde_yaml::Error) {
+    /// its path), which failed with `error`. Returns the document read without the node's
+    /// failing entries, when that reading succeeds.
+    fn node(&mut self, value: &Value, path: &mut Vec<usize>, name: &str, error: serde_yaml::Error) -> Option<T> {
         let children = children(value, name);
         if children.is_empty() || children.len() > MAX_CHILDREN || path.len() >= MAX_DEPTH {
             self.found.push(error);
-            return;
+            return None;
         }
         let mut failing = Vec::new();
         for (index, (child, child_name, key)) in children.iter().enumerate() {
@@ -78,16 +94,20 @@ impl<T: DeserializeOwned> Probing<'_, T> {
         }
         if failing.is_empty() {
             self.found.push(error);
-            return;
+            return None;
         }
         // What the failing entries do not explain: the node without them.
-        if let Some(Err(rest)) = self.run(path, None, &failing) {
-            let removed: Vec<&str> = failing.iter().filter_map(|&i| children[i].2.as_deref()).collect();
-            let missing_removed = removed
-                .iter()
-                .any(|key| body_of(&rest, name).is_some_and(|b| b == format!("missing field `{key}`")));
-            if within(&rest, name) && !missing_removed {
-                self.found.push(rest);
+        match self.run(path, None, &failing)? {
+            Ok(rest) => Some(rest),
+            Err(rest) => {
+                let removed: Vec<&str> = failing.iter().filter_map(|&i| children[i].2.as_deref()).collect();
+                let missing_removed = removed
+                    .iter()
+                    .any(|key| body_of(&rest, name).is_some_and(|b| b == format!("missing field `{key}`")));
+                if within(&rest, name) && !missing_removed {
+                    self.found.push(rest);
+                }
+                None
             }
         }
     }
@@ -421,7 +441,8 @@ mod tests {
 
     fn problems(text: &str) -> Vec<String> {
         let first = serde_yaml::from_str::<Doc>(text).unwrap_err();
-        every_problem::<Doc>(text, first)
+        examine::<Doc>(text, first)
+            .problems
             .iter()
             .map(ToString::to_string)
             .collect()
@@ -437,6 +458,16 @@ mod tests {
         assert!(found[3].starts_with("items[1]:") && found[3].contains("line 4 column 13"));
         assert!(found[4].starts_with("items[3]:"));
         assert!(found[5].starts_with("unknown field `nmae`") && found[5].contains("line 5 column 1"));
+    }
+
+    #[test]
+    fn the_rest_of_the_document_is_read_without_its_bad_entries() {
+        let text = "name: kept\nsize: lots\nitems: [a, b]\n";
+        let first = serde_yaml::from_str::<Doc>(text).unwrap_err();
+        let rest = examine::<Doc>(text, first).rest.unwrap();
+        assert_eq!(rest.name.as_deref(), Some("kept"));
+        assert_eq!(rest.size, None);
+        assert_eq!(rest.items.unwrap(), ["a", "b"]);
     }
 
     #[test]
@@ -458,7 +489,9 @@ mod tests {
     fn a_syntax_error_is_the_only_problem() {
         let text = "name: a: b\nsize: lots\n";
         let first = serde_yaml::from_str::<Doc>(text).unwrap_err();
-        assert_eq!(every_problem::<Doc>(text, first).len(), 1);
+        let examined = examine::<Doc>(text, first);
+        assert_eq!(examined.problems.len(), 1);
+        assert!(examined.rest.is_none());
     }
 
     #[test]
