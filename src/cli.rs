@@ -213,6 +213,9 @@ Manifest (CSV): a header row of dotted job-file fields, one job per row; lists s
 Examples:
   jdgen batch openings.yaml --out-dir postings
   jdgen batch openings.csv --out-dir postings --format md,docx --jobs 4 --report report.json
+  jdgen batch openings.csv --out-dir site --format html --set date_posted=2026-11-02
+
+Facts are layered, later wins: company file < defaults < --set < each job's own fields.
 
 Exit codes: 0 every job written; 1 some jobs failed (each is listed); 2 the manifest cannot be used.";
 
@@ -285,6 +288,10 @@ pub struct BatchArgs {
     /// A company file under every job (replaces one the manifest names).
     #[arg(long, short, value_name = "FILE")]
     pub company: Option<PathBuf>,
+    /// Set one field for every job (repeatable): --set date_posted=2026-11-02. It overrides the
+    /// manifest's defaults; a job's own value for the field still wins.
+    #[arg(long = "set", value_name = "KEY=VALUE")]
+    pub set: Vec<String>,
     /// Lint every description (warnings and errors listed; exit 1 on an error-level finding).
     #[arg(long)]
     pub lint: bool,

@@ -76,7 +76,9 @@ impl Record {
 /// error; a bad record is its job's (reported by [`record_layer`]).
 pub fn read_records(path: &Path, text: &str) -> Result<(Vec<String>, Vec<Record>)> {
     let name = path.display().to_string();
+    let separator = separator_of(&name, text)?;
     let mut reader = csv::ReaderBuilder::new()
+        .delimiter(separator)
         .trim(csv::Trim::All)
         .from_reader(text.as_bytes());
     let headers = reader
@@ -106,6 +108,50 @@ pub fn read_records(path: &Path, text: &str) -> Result<(Vec<String>, Vec<Record>
         })
         .collect();
     Ok((columns, records))
+}
+
+/// The separators spreadsheets write: a comma, a semicolon (Excel where the comma is the
+/// decimal mark, as in most of Europe), or a tab ("tab-delimited text").
+const SEPARATORS: [(u8, &str); 3] = [(b',', "commas"), (b';', "semicolons"), (b'\t', "tabs")];
+
+/// The separator of a CSV manifest, told from its header row: the one that splits it into the
+/// most column names jdgen knows.
+fn separator_of(name: &str, text: &str) -> Result<u8> {
+    let header = text.lines().find(|line| !line.trim().is_empty()).unwrap_or_default();
+    let known = |separator: u8| {
+        let mut reader = csv::ReaderBuilder::new()
+            .delimiter(separator)
+            .has_headers(false)
+            .trim(csv::Trim::All)
+            .from_reader(header.as_bytes());
+        let mut record = csv::StringRecord::new();
+        match reader.read_record(&mut record) {
+            Ok(true) => record.iter().filter(|column| COLUMNS.contains(column)).count(),
+            _ => 0,
+        }
+    };
+    let (separator, count) = SEPARATORS
+        .iter()
+        .map(|(separator, _)| (*separator, known(*separator)))
+        .fold((b',', 0), |best, this| if this.1 > best.1 { this } else { best });
+    if count > 0 {
+        return Ok(separator);
+    }
+    let shown: String = header.chars().take(60).collect();
+    let other = header
+        .chars()
+        .find(|c| matches!(c, '|' | ':' | '^' | '~'))
+        .map(|c| format!(" (it seems to use '{c}')"))
+        .unwrap_or_default();
+    Err(Error::yaml(
+        Origin::File(format!("{name}:1")),
+        format!("the header row `{shown}` cannot be split into job-file columns{other}"),
+        Some(format!(
+            "jdgen reads CSV separated by {}; the header row names job-file fields, e.g. id,role,level,company.name,salary.min (Excel: save as \"CSV UTF-8\")",
+            SEPARATORS.iter().map(|(_, name)| *name).collect::<Vec<_>>().join(", ")
+        )),
+        None,
+    ))
 }
 
 /// One record's facts as a layer: empty cells are absent facts.
@@ -291,6 +337,26 @@ mod tests {
         assert!(shown.contains("jobs.csv:2: team_size: 'lots'"), "{shown}");
         assert!(
             shown.contains("jobs.csv:2: field `salary.min`: 78.000 reads as 78"),
+            "{shown}"
+        );
+    }
+
+    #[test]
+    fn semicolons_and_tabs_are_read_too() {
+        for separator in [";", "\t", ","] {
+            let text = format!(
+                "id{s}role{s}level{s}benefits{s}salary.min\npm{s}product-manager{s}senior{s}\"Pension; Gym\"{s}78000\n",
+                s = separator
+            );
+            let parsed = jobs(&text).unwrap();
+            let facts = &parsed[0].1.as_ref().unwrap().facts;
+            assert_eq!(facts.role.as_deref(), Some("product-manager"), "{separator:?}");
+            assert_eq!(facts.benefits.as_deref().unwrap(), ["Pension", "Gym"], "{separator:?}");
+        }
+        let error = jobs("id|role|level\na|b|c\n").unwrap_err();
+        let shown = format!("{error:?}");
+        assert!(
+            shown.contains("cannot be split") && shown.contains("'|'") && shown.contains("semicolons"),
             "{shown}"
         );
     }

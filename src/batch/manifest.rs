@@ -65,6 +65,8 @@ pub struct Manifest {
     pub path: PathBuf,
     pub company: Option<Layer>,
     pub defaults: Option<Layer>,
+    /// `--set KEY=VALUE` flags, one layer each: above the defaults, under each job's own fields.
+    pub flags: Vec<Layer>,
     pub jobs: Vec<ManifestJob>,
     origin: Origin,
     text: Arc<str>,
@@ -73,9 +75,14 @@ pub struct Manifest {
 }
 
 impl Manifest {
-    /// The layers under every job, bottom first.
+    /// The layers under every job, bottom first: company, defaults, `--set` flags.
     pub fn shared_layers(&self) -> Vec<Layer> {
-        self.company.iter().chain(&self.defaults).cloned().collect()
+        self.company
+            .iter()
+            .chain(&self.defaults)
+            .chain(&self.flags)
+            .cloned()
+            .collect()
     }
 
     /// Parses one job's own facts; a failure is that job's, with its line.
@@ -135,6 +142,7 @@ pub fn parse_manifest(path: &Path, text: Arc<str>) -> Result<Manifest> {
                 path: path.to_owned(),
                 company: None,
                 defaults: None,
+                flags: Vec::new(),
                 jobs,
                 origin,
                 text,
@@ -175,6 +183,7 @@ fn read_yaml(path: &Path, origin: Origin, text: Arc<str>) -> Result<Manifest> {
         path: path.to_owned(),
         company,
         defaults,
+        flags: Vec::new(),
         jobs,
         origin,
         text,

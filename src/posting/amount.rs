@@ -19,17 +19,21 @@ use serde::{Deserialize, Serialize};
 use super::fields::{Currency, Period};
 
 /// A pay amount: its value, and the text it was written as (for messages about it).
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(into = "f64")]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Amount {
     pub value: f64,
     /// The amount as typed ("78.000"), when it was read from text.
     pub written: Option<String>,
 }
 
-impl From<Amount> for f64 {
-    fn from(amount: Amount) -> f64 {
-        amount.value
+impl Serialize for Amount {
+    /// A whole amount as a whole number (`min: 160000`, as a person writes it), else as is.
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let whole = self.value.fract() == 0.0 && self.value.abs() < 9e15;
+        match whole {
+            true => serializer.serialize_i64(self.value as i64),
+            false => serializer.serialize_f64(self.value),
+        }
     }
 }
 
