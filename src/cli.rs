@@ -72,9 +72,15 @@ pub enum Command {
         /// The shell.
         shell: clap_complete::Shell,
     },
-    /// Print the man page (roff).
-    #[command(after_help = "Example:\n  jdgen man > jdgen.1 && man ./jdgen.1")]
-    Man,
+    /// Print the man page (roff), or write it and one page per subcommand into a folder.
+    #[command(
+        after_help = "Examples:\n  jdgen man > jdgen.1 && man ./jdgen.1\n  jdgen man --out-dir ~/.local/share/man/man1   (jdgen.1, jdgen-generate.1, ...)"
+    )]
+    Man {
+        /// Write jdgen.1 and a page for each subcommand (jdgen-generate.1, ...) into DIR.
+        #[arg(long, value_name = "DIR")]
+        out_dir: Option<PathBuf>,
+    },
     /// Check job descriptions (Markdown or DOCX) for inclusive, lawful and readable wording.
     #[command(after_help = LINT_EXAMPLES)]
     Lint(LintArgs),
