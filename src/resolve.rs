@@ -148,19 +148,32 @@ pub fn set_flag_layer(flag: &str) -> Result<Layer> {
             "--set {flag}: '{key}' is not a field name; use dotted names like company.name"
         )));
     }
-    let mut node = yaml::parse_scalar(value.trim());
-    // Scalars are text (`--set team=Yes` is not a boolean, `--set id=2027` not a number, and
-    // `--set salary.min=78.000` keeps its text for the message about it); blocks and lists
-    // (`salary={min: 1, ...}`) stay as parsed.
-    if !matches!(node, yaml::Value::Mapping(_) | yaml::Value::Sequence(_)) {
-        node = yaml::Value::String(value.trim().to_owned());
-    }
-    for part in path.iter().rev() {
-        let mut mapping = yaml::Mapping::new();
-        mapping.insert(yaml::Value::String((*part).to_owned()), node);
-        node = yaml::Value::Mapping(mapping);
-    }
-    let facts = yaml::from_value::<PostingFile>(&origin, node)?;
+    let value = value.trim();
+    let facts = match yaml::parse_scalar(value) {
+        // Blocks and lists (`salary={min: 78000, ...}`) read exactly as in a job file, where
+        // each field reads its own text (`min: 78.000` keeps "78.000" for the message about it).
+        yaml::Value::Mapping(_) | yaml::Value::Sequence(_) => {
+            let mut text = String::new();
+            for (depth, part) in path.iter().enumerate() {
+                text.push_str(&format!("{}{part}:", "  ".repeat(depth)));
+                text.push(if depth + 1 == path.len() { ' ' } else { '\n' });
+            }
+            text.push_str(value);
+            text.push('\n');
+            yaml::from_str::<PostingFile>(&origin, &text)?
+        }
+        // Scalars are text, as typed (`--set team=Yes` is not a switch, `--set id=2027` not a
+        // number); each field reads a number from its text.
+        _ => {
+            let mut node = yaml::Value::String(value.to_owned());
+            for part in path.iter().rev() {
+                let mut mapping = yaml::Mapping::new();
+                mapping.insert(yaml::Value::String((*part).to_owned()), node);
+                node = yaml::Value::Mapping(mapping);
+            }
+            yaml::from_value::<PostingFile>(&origin, node)?
+        }
+    };
     Ok(Layer::new(origin, "".into(), facts))
 }
 

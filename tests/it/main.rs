@@ -14,4 +14,6 @@ mod html;
 mod limits;
 mod lint;
 mod output_folder;
+mod readme;
+mod recruiter_input;
 mod terminal;
