@@ -20,6 +20,9 @@ use super::Value;
 const MAX_PROBED_BYTES: usize = 256 * 1024;
 /// Parses spent on one document's problems at most.
 const MAX_PROBES: usize = 200;
+/// Bytes all of one document's probes parse at most: a large document gets fewer probes, so
+/// probing costs at most a few megabytes of parsing whatever the document.
+const MAX_PROBED_TOTAL: usize = 4 * 1024 * 1024;
 /// How deep probing descends (a job file's fields sit two or three levels down).
 const MAX_DEPTH: usize = 4;
 /// A block or list with more entries than this is reported as one problem.
@@ -48,7 +51,7 @@ pub(super) fn examine<T: DeserializeOwned>(text: &str, first: serde_yaml::Error)
     };
     let mut probing = Probing::<T> {
         text,
-        budget: MAX_PROBES,
+        budget: MAX_PROBES.min(MAX_PROBED_TOTAL / text.len().max(1)),
         found: Vec::new(),
         target: std::marker::PhantomData,
     };
@@ -500,5 +503,24 @@ mod tests {
         assert_eq!(problems(&text).len(), 1, "a list too long to probe is one problem");
         let many: String = (0..300).map(|i| format!("k{i}: 1\n")).collect();
         assert!(problems(&many).len() <= MAX_PROBES);
+        // A large document gets as many probes as its size allows.
+        let lists: String = (0..6)
+            .map(|i| format!("l{i}: [{}]\n", vec!["{k: v}"; 90].join(", ")))
+            .collect();
+        let large = format!("{lists}name: {}\n", "y".repeat(200_000));
+        #[derive(Debug, Deserialize)]
+        #[allow(dead_code)]
+        struct Lists {
+            l0: Vec<String>,
+            l1: Vec<String>,
+            l2: Vec<String>,
+            l3: Vec<String>,
+            l4: Vec<String>,
+            l5: Vec<String>,
+            name: String,
+        }
+        let first = serde_yaml::from_str::<Lists>(&large).unwrap_err();
+        let found = examine::<Lists>(&large, first).problems.len();
+        assert!(found <= MAX_PROBED_TOTAL / large.len(), "{found}");
     }
 }
