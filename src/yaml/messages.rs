@@ -87,10 +87,10 @@ fn split_path(message: &str) -> (&str, &str) {
     }
 }
 
-/// "salary.min " or "this value " to start a sentence about the field.
+/// "salary.min" or "this file" to start a sentence about the field.
 fn subject(path: &str) -> String {
     match path {
-        "" => "this value".to_owned(),
+        "" => "this file".to_owned(),
         path => path.to_owned(),
     }
 }
@@ -294,6 +294,13 @@ fn serde_message(path: &str, body: &str, spot: Option<Spot>) -> Option<Explained
     }
     if let Some(rest) = body.strip_prefix("unknown field `") {
         let (field, _) = rest.split_once('`')?;
+        if !field.is_empty() && field.chars().all(|c| c.is_ascii_digit()) {
+            // `{min: 78,000}`: the comma ended the amount and `000` became a field.
+            return Some(Explained::new(
+                format!("a comma inside {{ }} separates fields, so a thousands separator made a field `{field}`"),
+                Some("write amounts without separators inside { }: {min: 78000, max: 96000}".into()),
+            ));
+        }
         let where_ = match path {
             "" => String::new(),
             path => format!(" in `{path}`"),
@@ -400,9 +407,10 @@ fn wrong_type(path: &str, found: &str, wanted: &str, spot: Option<Spot>) -> Expl
         };
         return Explained::new(
             format!("{who} must be a block of fields, not {}", found_words(found)),
-            Some(match example {
-                Some(example) => format!("write it as: {example}"),
-                None => "write its fields indented on the lines below it, `field: value` each".into(),
+            Some(match (example, path) {
+                (Some(example), _) => format!("write it as: {example}"),
+                (None, "") => "write one `field: value` a line, e.g. `role: product-manager`".into(),
+                (None, _) => "write its fields indented on the lines below it, `field: value` each".into(),
             }),
         );
     }
@@ -577,6 +585,13 @@ mod tests {
                 assert!(!shown.contains(word), "{raw:?} gave {shown:?}");
             }
         }
+    }
+
+    #[test]
+    fn a_thousands_comma_in_braces_is_explained() {
+        let explained = explain("salary: unknown field `000`, expected one of `min`, `max`", None);
+        assert!(explained.message.contains("thousands separator"), "{explained:?}");
+        assert!(explained.help.unwrap().contains("{min: 78000"));
     }
 
     #[test]
