@@ -312,9 +312,14 @@ fn serde_message(path: &str, body: &str, spot: Option<Spot>) -> Option<Explained
     }
     if let Some(rest) = body.strip_prefix("missing field `") {
         let (field, _) = rest.split_once('`')?;
+        // An example of the block that lacks the field, or at the top, of the field itself.
+        let block = match path {
+            "" => field,
+            path => field_name(path),
+        };
         let example = BLOCK_EXAMPLES
             .iter()
-            .find(|(name, _)| *name == field_name(path))
+            .find(|(name, _)| *name == block)
             .map(|(_, example)| format!("e.g. {example}"));
         let message = match path {
             "" => format!("`{field}` is missing"),
