@@ -2,6 +2,7 @@
 
 pub mod amount;
 pub mod branding;
+pub mod country;
 pub mod fields;
 pub mod language;
 pub mod money;
