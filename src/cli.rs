@@ -78,9 +78,15 @@ pub enum Command {
         /// The shell.
         shell: clap_complete::Shell,
     },
-    /// Print the man page (roff).
-    #[command(after_help = "Example:\n  jdgen man > jdgen.1 && man ./jdgen.1")]
-    Man,
+    /// Print the man page (roff), or write it and one page per subcommand into a folder.
+    #[command(
+        after_help = "Examples:\n  jdgen man > jdgen.1 && man ./jdgen.1\n  jdgen man --out-dir ~/.local/share/man/man1   (jdgen.1, jdgen-generate.1, ...)"
+    )]
+    Man {
+        /// Write jdgen.1 and a page for each subcommand (jdgen-generate.1, ...) into DIR.
+        #[arg(long, value_name = "DIR")]
+        out_dir: Option<PathBuf>,
+    },
     /// Check job descriptions (Markdown or DOCX) for inclusive, lawful and readable wording.
     #[command(after_help = LINT_EXAMPLES)]
     Lint(LintArgs),
@@ -222,6 +228,9 @@ Manifest (CSV): a header row of dotted job-file fields, one job per row; lists s
 Examples:
   jdgen batch openings.yaml --out-dir postings
   jdgen batch openings.csv --out-dir postings --format md,docx --jobs 4 --report report.json
+  jdgen batch openings.csv --out-dir site --format html --set date_posted=2026-11-02
+
+Facts are layered, later wins: company file < defaults < --set < each job's own fields.
 
 Exit codes: 0 every job written; 1 some jobs failed (each is listed); 2 the manifest cannot be used.";
 
@@ -336,6 +345,10 @@ pub struct BatchArgs {
     /// A company file under every job (replaces one the manifest names).
     #[arg(long, short, value_name = "FILE")]
     pub company: Option<PathBuf>,
+    /// Set one field for every job (repeatable): --set date_posted=2026-11-02. It overrides the
+    /// manifest's defaults; a job's own value for the field still wins.
+    #[arg(long = "set", value_name = "KEY=VALUE")]
+    pub set: Vec<String>,
     /// Lint every description (warnings and errors listed; exit 1 on an error-level finding).
     #[arg(long)]
     pub lint: bool,

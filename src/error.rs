@@ -187,7 +187,7 @@ impl miette::SourceCode for Excerpt {
 }
 
 /// Everything that can go wrong in jdgen, grouped by what the user must fix.
-#[derive(Debug, Error, Diagnostic)]
+#[derive(Debug, Clone, Error, Diagnostic)]
 pub enum Error {
     /// A file could not be read (missing, unreadable, not UTF-8, too large).
     #[error("cannot read {path}: {reason}")]
@@ -276,6 +276,12 @@ pub enum Error {
     #[error("cannot build the DOCX package: {0}")]
     #[diagnostic(code(jdgen::docx))]
     Docx(String),
+
+    /// Several problems in one input, each located, so a file is fixed in one pass (never
+    /// fewer than two; one problem is that problem's own error).
+    #[error("{}", problems.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))]
+    #[diagnostic(code(jdgen::problems))]
+    Problems { problems: Vec<Error> },
 }
 
 impl Error {
@@ -307,6 +313,35 @@ impl Error {
             source_code: at.as_ref().map(|a| a.source.clone()),
             span: at.as_ref().map(|a| a.span),
             at,
+        }
+    }
+
+    /// `problems` as one error: the problem itself when there is one, else [`Error::Problems`]
+    /// (nested lists are flattened). `problems` must not be empty.
+    pub fn all(problems: Vec<Error>) -> Error {
+        let mut flat: Vec<Error> = Vec::with_capacity(problems.len());
+        for problem in problems {
+            flat.extend(problem.into_problems());
+        }
+        match flat.len() {
+            1 => flat.remove(0),
+            _ => Error::Problems { problems: flat },
+        }
+    }
+
+    /// The problems this error stands for: its list, or itself.
+    pub fn into_problems(self) -> Vec<Error> {
+        match self {
+            Error::Problems { problems } => problems,
+            other => vec![other],
+        }
+    }
+
+    /// How many problems this error stands for.
+    pub fn count(&self) -> usize {
+        match self {
+            Error::Problems { problems } => problems.len(),
+            _ => 1,
         }
     }
 

@@ -21,6 +21,14 @@ pub fn read_text(path: &Path) -> Result<String> {
     Ok(text)
 }
 
+/// `bytes`, read from `path`, as UTF-8 text (a byte-order mark removed), or why not.
+pub fn text_from_bytes(path: &Path, bytes: Vec<u8>) -> Result<String> {
+    text_of(bytes).map_err(|reason| Error::Read {
+        path: path.to_owned(),
+        reason,
+    })
+}
+
 /// Reads standard input as UTF-8 text, at most [`MAX_TEXT_BYTES`].
 pub fn read_stdin_text() -> Result<String> {
     let read_error = |reason: String| Error::Read {

@@ -24,6 +24,7 @@ pub mod posting;
 pub mod render;
 pub mod resolve;
 pub mod site;
+pub mod sniff;
 pub mod suggest;
 pub mod ui;
 pub mod yaml;

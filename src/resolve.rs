@@ -5,6 +5,7 @@ use std::path::Path;
 use crate::catalog::{spelling, Catalog, Level, RoleAtLevel, RoleLevel, RoleTemplate, Variant};
 use crate::error::{Error, Origin, Result};
 use crate::posting::{self, Branding, CompanyFile, Layer, Posting, PostingFile, Spelling};
+use crate::sniff::{self, Wanted};
 use crate::{fsio, yaml};
 
 /// One posting, ready to render: its role, its level and its validated facts.
@@ -72,19 +73,53 @@ impl<'c> Job<'c> {
     }
 }
 
-/// Reads a job file as a layer.
+/// Reads a file where jdgen wants YAML (a job file, company file or manifest): a Word
+/// document, PDF or web page given instead is named as such, with what was probably meant.
+pub fn read_yaml_file(path: &Path, wanted: Wanted) -> Result<String> {
+    let bytes = fsio::read_bytes(path)?;
+    if let Some(kind) = sniff::binary_kind(&bytes) {
+        return Err(sniff::not_what_was_wanted(path, kind, wanted));
+    }
+    let text = fsio::text_from_bytes(path, bytes)?;
+    if sniff::is_html(&text) {
+        return Err(sniff::not_what_was_wanted(path, sniff::Kind::Html, wanted));
+    }
+    crate::ui::detail(format_args!("read {}", path.display()));
+    Ok(text)
+}
+
+/// Parses `text`, read from `path` where jdgen wanted YAML; a Markdown document is named as such.
+fn parse_yaml_file<T: serde::de::DeserializeOwned>(
+    path: &Path,
+    origin: &Origin,
+    text: &str,
+    wanted: Wanted,
+) -> std::result::Result<T, yaml::Partial<T>> {
+    yaml::from_str_partial::<T>(origin, text).map_err(|partial| {
+        match partial.rest.is_none() && sniff::is_markdown(text) {
+            true => yaml::Partial {
+                error: sniff::not_what_was_wanted(path, sniff::Kind::Markdown, wanted),
+                rest: None,
+            },
+            false => partial,
+        }
+    })
+}
+
+/// Reads a job file as a layer. A file with problems gives the facts that could be read, and
+/// its problems, which validation reports with its own (every problem in one run).
 pub fn job_file_layer(path: &Path) -> Result<Layer> {
-    let text = fsio::read_text(path)?;
+    let text = read_yaml_file(path, Wanted::JobFile)?;
     let origin = Origin::File(path.display().to_string());
-    let facts = yaml::from_str::<PostingFile>(&origin, &text)?;
-    Ok(Layer::new(origin, text.into(), facts))
+    let read = parse_yaml_file::<PostingFile>(path, &origin, &text, Wanted::JobFile);
+    Layer::partial(origin, text.into(), 0, read)
 }
 
 /// Reads a company file as a layer (the bottom one).
 pub fn company_file_layer(path: &Path) -> Result<Layer> {
-    let text = fsio::read_text(path)?;
+    let text = read_yaml_file(path, Wanted::CompanyFile)?;
     let origin = Origin::File(path.display().to_string());
-    let company = yaml::from_str::<CompanyFile>(&origin, &text)?;
+    let company = parse_yaml_file::<CompanyFile>(path, &origin, &text, Wanted::CompanyFile).map_err(|p| p.error)?;
     let base = path.parent().unwrap_or(Path::new("."));
     let branding = match company.branding.clone() {
         Some(facts) => Some(facts.validate(&origin, &text, base)?),
@@ -97,6 +132,7 @@ pub fn company_file_layer(path: &Path) -> Result<Layer> {
         facts: company.as_posting(),
         branding,
         lint: company.lint,
+        problems: Vec::new(),
     })
 }
 
@@ -105,26 +141,39 @@ pub fn set_flag_layer(flag: &str) -> Result<Layer> {
     let origin = Origin::Flag(flag.to_owned());
     let (key, value) = flag
         .split_once('=')
-        .ok_or_else(|| Error::Usage(format!("--set {flag}: expected KEY=VALUE, e.g. --set salary.min=90000")))?;
+        .ok_or_else(|| Error::Usage(format!("--set {flag}: write KEY=VALUE, e.g. --set salary.min=90000")))?;
     let path: Vec<&str> = key.trim().split('.').collect();
     if path.iter().any(|part| part.is_empty()) {
         return Err(Error::Usage(format!(
             "--set {flag}: '{key}' is not a field name; use dotted names like company.name"
         )));
     }
-    let mut node = yaml::parse_scalar(value.trim());
-    // Scalars are text (`--set team=Yes` is not a boolean, `--set id=2027` not a
-    // number), except numbers; blocks and lists (`salary={min: 1, ...}`) stay.
-    let amount = matches!(path.as_slice(), ["salary", "min" | "max"] | ["team_size"]);
-    if !amount && !matches!(node, yaml::Value::Mapping(_) | yaml::Value::Sequence(_)) {
-        node = yaml::Value::String(value.trim().to_owned());
-    }
-    for part in path.iter().rev() {
-        let mut mapping = yaml::Mapping::new();
-        mapping.insert(yaml::Value::String((*part).to_owned()), node);
-        node = yaml::Value::Mapping(mapping);
-    }
-    let facts = yaml::from_value::<PostingFile>(&origin, node)?;
+    let value = value.trim();
+    let facts = match yaml::parse_scalar(value) {
+        // Blocks and lists (`salary={min: 78000, ...}`) read exactly as in a job file, where
+        // each field reads its own text (`min: 78.000` keeps "78.000" for the message about it).
+        yaml::Value::Mapping(_) | yaml::Value::Sequence(_) => {
+            let mut text = String::new();
+            for (depth, part) in path.iter().enumerate() {
+                text.push_str(&format!("{}{part}:", "  ".repeat(depth)));
+                text.push(if depth + 1 == path.len() { ' ' } else { '\n' });
+            }
+            text.push_str(value);
+            text.push('\n');
+            yaml::from_str::<PostingFile>(&origin, &text)?
+        }
+        // Scalars are text, as typed (`--set team=Yes` is not a switch, `--set id=2027` not a
+        // number); each field reads a number from its text.
+        _ => {
+            let mut node = yaml::Value::String(value.to_owned());
+            for part in path.iter().rev() {
+                let mut mapping = yaml::Mapping::new();
+                mapping.insert(yaml::Value::String((*part).to_owned()), node);
+                node = yaml::Value::Mapping(mapping);
+            }
+            yaml::from_value::<PostingFile>(&origin, node)?
+        }
+    };
     Ok(Layer::new(origin, "".into(), facts))
 }
 
@@ -186,7 +235,7 @@ mod tests {
     #[test]
     fn set_flags_build_nested_layers() {
         let layer = set_flag_layer("salary.min=90000").unwrap();
-        assert_eq!(layer.facts.salary.unwrap().min, Some(90000.0));
+        assert_eq!(layer.facts.salary.unwrap().min.unwrap().value, 90000.0);
         let layer = set_flag_layer("company.name=Yes").unwrap();
         assert_eq!(layer.facts.company.unwrap().name.as_deref(), Some("Yes"));
         let layer = set_flag_layer("benefits=[Pension, Gym]").unwrap();

@@ -55,7 +55,16 @@ pub fn detail(message: impl std::fmt::Display) {
 /// Every error jdgen prints goes through here, so control characters from user input (a job
 /// file's `"\e]0;PWNED\a"`) are always shown escaped, never obeyed by the terminal.
 pub fn print_error(error: &crate::Error) {
-    eprintln!("{:?}", miette::Report::new(Printable::of(error)));
+    match error {
+        // Every problem of a file in one run, each with its own place and help, then how many.
+        crate::Error::Problems { problems } => {
+            for problem in problems {
+                eprintln!("{:?}", miette::Report::new(Printable::of(problem)));
+            }
+            eprintln!("{} problems; fix them all, then run again", problems.len());
+        }
+        _ => eprintln!("{:?}", miette::Report::new(Printable::of(error))),
+    }
 }
 
 /// Whether a terminal would act on `c` rather than show it: C0 and C1 controls (but tab and

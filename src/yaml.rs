@@ -11,7 +11,9 @@
 use serde::de::DeserializeOwned;
 
 use crate::error::{Error, Located, Origin};
-use crate::suggest;
+
+mod messages;
+mod probe;
 
 /// Largest YAML document jdgen reads (a manifest of 20,000 jobs fits easily).
 pub const MAX_YAML_BYTES: usize = 64 * 1024 * 1024;
@@ -24,10 +26,26 @@ pub type Value = serde_yaml::Value;
 /// A YAML mapping.
 pub type Mapping = serde_yaml::Mapping;
 
-/// Parses `text` (read from `origin`) into `T`, reporting errors with line, column and a suggestion.
+/// A document that could not be read whole: every problem found, and the document read
+/// without its failing top-level entries, when that reading succeeds (so the facts that are
+/// fine can still be checked, and all problems reported in one run).
+#[derive(Debug)]
+pub struct Partial<T> {
+    pub error: Error,
+    pub rest: Option<T>,
+}
+
+/// Parses `text` (read from `origin`) into `T`, reporting every problem with line, column and
+/// what to write instead.
 pub fn from_str<T: DeserializeOwned>(origin: &Origin, text: &str) -> Result<T, Error> {
+    from_str_partial(origin, text).map_err(|partial| partial.error)
+}
+
+/// [`from_str`], keeping what could be read when the document has problems.
+pub fn from_str_partial<T: DeserializeOwned>(origin: &Origin, text: &str) -> Result<T, Partial<T>> {
+    let alone = |error| Partial { error, rest: None };
     if text.len() > MAX_YAML_BYTES {
-        return Err(Error::yaml(
+        return Err(alone(Error::yaml(
             origin.clone(),
             format!(
                 "the file is {} bytes; jdgen reads YAML files up to {MAX_YAML_BYTES} bytes",
@@ -35,16 +53,28 @@ pub fn from_str<T: DeserializeOwned>(origin: &Origin, text: &str) -> Result<T, E
             ),
             None,
             None,
-        ));
+        )));
     }
     if let Some((line, column)) = too_deep(text) {
         let at = match origin {
             Origin::File(name) => Some(Located::at(name, text, line, column)),
             Origin::Flag(_) => None,
         };
-        return Err(too_deep_error(origin, at));
+        return Err(alone(too_deep_error(origin, at)));
     }
-    serde_yaml::from_str(text).map_err(|error| convert(origin, text, &error))
+    serde_yaml::from_str(text).map_err(|first| {
+        let examined = probe::examine::<T>(text, first);
+        Partial {
+            error: Error::all(
+                examined
+                    .problems
+                    .iter()
+                    .map(|error| convert(origin, text, error))
+                    .collect(),
+            ),
+            rest: examined.rest,
+        }
+    })
 }
 
 /// Parses `chunk`, a part of the larger document `whole` that starts on line
@@ -57,6 +87,17 @@ pub fn from_chunk<T: DeserializeOwned>(
     start: usize,
     first_line: usize,
 ) -> Result<T, Error> {
+    from_chunk_partial(origin, chunk, whole, start, first_line).map_err(|partial| partial.error)
+}
+
+/// [`from_chunk`], keeping what could be read when the chunk has problems.
+pub fn from_chunk_partial<T: DeserializeOwned>(
+    origin: &Origin,
+    chunk: &str,
+    whole: &str,
+    start: usize,
+    first_line: usize,
+) -> Result<T, Partial<T>> {
     // Only the chunk's own lines are searched for a position and quoted: a manifest of
     // thousands of failing jobs must not search the whole text for each.
     let part = whole.get(start..).unwrap_or_default();
@@ -65,30 +106,49 @@ pub fn from_chunk<T: DeserializeOwned>(
         Origin::Flag(_) => None,
     };
     if let Some((line, column)) = too_deep(chunk) {
-        return Err(too_deep_error(origin, locate(line, column)));
+        return Err(Partial {
+            error: too_deep_error(origin, locate(line, column)),
+            rest: None,
+        });
     }
-    serde_yaml::from_str(chunk).map_err(|error| {
-        let mut converted = convert(origin, "", &error);
-        if let Some(at) = error.location().and_then(|l| locate(l.line(), l.column())) {
-            if let Error::Yaml {
-                source_code,
-                span,
-                at: slot,
-                ..
-            } = &mut converted
-            {
-                *source_code = Some(at.source.clone());
-                *span = Some(at.span);
-                *slot = Some(at);
-            }
+    serde_yaml::from_str(chunk).map_err(|first| {
+        let examined = probe::examine::<T>(chunk, first);
+        let converted = examined.problems.iter().map(|error| {
+            // The chunk keeps the manifest's columns, so its lines explain the error as they stand.
+            let at = error.location().and_then(|l| locate(l.line(), l.column()));
+            convert_at(origin, chunk, error, at)
+        });
+        Partial {
+            error: Error::all(converted.collect()),
+            rest: examined.rest,
         }
-        converted
     })
 }
 
-/// Deserializes an already parsed value (e.g. built from `--set` flags).
+/// Deserializes an already parsed value (built from `--set` flags or CSV cells, or a list we
+/// could not split into lines). The value is written out and read back as text, so every type
+/// reads it exactly as it reads a file (`min: "78.000"` keeps its text, `team: 2027` is text),
+/// and every problem is found; positions in that text mean nothing to the user and are dropped.
 pub fn from_value<T: DeserializeOwned>(origin: &Origin, value: Value) -> Result<T, Error> {
-    serde_yaml::from_value(value).map_err(|error| convert(origin, "", &error))
+    from_value_partial(origin, value).map_err(|partial| partial.error)
+}
+
+/// [`from_value`], keeping what could be read when the value has problems.
+pub fn from_value_partial<T: DeserializeOwned>(origin: &Origin, value: Value) -> Result<T, Partial<T>> {
+    let text = to_string(&value);
+    serde_yaml::from_str(&text).map_err(|first| {
+        let examined = probe::examine::<T>(&text, first);
+        Partial {
+            error: Error::all(
+                examined
+                    .problems
+                    .iter()
+                    .map(|error| convert_at(origin, "", error, None))
+                    .collect(),
+            ),
+            rest: examined.rest,
+        }
+    })
 }
 
 /// Converts plain data to a YAML value (to look fields up by name).
@@ -220,34 +280,60 @@ fn shorten_quoted(message: &str, max: usize) -> String {
 }
 
 fn convert(origin: &Origin, text: &str, error: &serde_yaml::Error) -> Error {
-    let full = error.to_string();
-    // serde_yaml appends " at line L column C"; the location is shown separately.
-    let message = match full.rfind(" at line ") {
-        Some(cut) if error.location().is_some() => full[..cut].to_owned(),
-        _ => full.clone(),
-    };
-    let message = match message.as_str() {
-        "repetition limit exceeded" => {
-            "too many alias expansions (a YAML alias bomb?); jdgen refuses documents that expand this much".to_owned()
-        }
-        "recursion limit exceeded" => "the document nests too deeply; job files are a few levels deep".to_owned(),
-        _ => message,
-    };
-    // serde quotes the offending value whole: `company: /etc/passwd` quoted the file.
-    let message = shorten_quoted(&message, QUOTED_CHARS);
-    let help = suggest::for_unknown_field(&message);
-    // The help lists the allowed fields; the message need not as well.
-    let message = match (&help, message.find(", expected one of")) {
-        (Some(_), Some(cut)) => message[..cut].to_owned(),
-        _ => message,
-    };
     let at = match (error.location(), text.is_empty(), origin) {
         (Some(location), false, Origin::File(name)) => {
             Some(Located::at(name, text, location.line(), location.column()))
         }
         _ => None,
     };
-    Error::yaml(origin.clone(), message, help, at)
+    convert_at(origin, text, error, at)
+}
+
+/// `error` in a recruiter's words (see [`messages`]), at `at`; `text` holds the line it points
+/// at (from the start of the text), or is empty.
+fn convert_at(origin: &Origin, text: &str, error: &serde_yaml::Error, at: Option<Located>) -> Error {
+    // serde quotes the offending value whole: `company: /etc/passwd` quoted the file.
+    let full = shorten_quoted(&error.to_string(), QUOTED_CHARS);
+    let explained = match full.as_str() {
+        _ if full.starts_with("repetition limit exceeded") => messages::Explained {
+            message: "too many alias expansions (a YAML alias bomb?); jdgen refuses documents that expand this much"
+                .to_owned(),
+            help: None,
+        },
+        _ if full.starts_with("recursion limit exceeded") => messages::Explained {
+            message: "the document nests too deeply; job files are a few levels deep".to_owned(),
+            help: None,
+        },
+        _ => {
+            let spot = error.location().and_then(|location| {
+                let line = text.split('\n').nth(location.line().checked_sub(1)?)?;
+                Some(messages::Spot {
+                    text: line.strip_suffix('\r').unwrap_or(line),
+                    line: at.as_ref().map_or(location.line(), |a| a.line),
+                    column: location.column(),
+                })
+            });
+            messages::explain(&full, spot)
+        }
+    };
+    // serde_yaml reports a `!!null` tag on a value at the document's start; point at the tag.
+    let at = match (&at, origin, full.contains("expected null")) {
+        (Some(a), Origin::File(name), true) if a.line == 1 && a.column == 1 => text
+            .find("!!null")
+            .map(|offset| {
+                let line = text[..offset].matches('\n').count() + 1;
+                let column = text[..offset].rsplit('\n').next().unwrap_or_default().chars().count() + 1;
+                Located::at(name, text, line, column)
+            })
+            .or(at),
+        _ => at,
+    };
+    Error::yaml(
+        origin.clone(),
+        shorten_quoted(&explained.message, QUOTED_CHARS),
+        explained.help,
+        at,
+    )
 }
 
 #[cfg(test)]
@@ -341,7 +427,7 @@ mod tests {
         let error = from_str::<BTreeMap<String, u32>>(&origin(), &format!("a: \"{long}\\\"q\"\n")).unwrap_err();
         let message = error.to_string();
         assert!(
-            message.contains(&format!("\"{}…\"", "x".repeat(QUOTED_CHARS))),
+            message.contains(&format!("'{}…'", "x".repeat(QUOTED_CHARS))),
             "{message}"
         );
         assert!(message.len() < 200, "{message}");

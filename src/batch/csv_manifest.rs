@@ -58,9 +58,6 @@ const LIST_COLUMNS: [&str; 8] = [
     "hiring_process",
 ];
 
-/// Columns holding numbers.
-const NUMBER_COLUMNS: [&str; 3] = ["salary.min", "salary.max", "team_size"];
-
 /// One CSV record, kept unparsed until its job runs.
 #[derive(Debug)]
 pub struct Record {
@@ -79,7 +76,9 @@ impl Record {
 /// error; a bad record is its job's (reported by [`record_layer`]).
 pub fn read_records(path: &Path, text: &str) -> Result<(Vec<String>, Vec<Record>)> {
     let name = path.display().to_string();
+    let separator = separator_of(&name, text)?;
     let mut reader = csv::ReaderBuilder::new()
+        .delimiter(separator)
         .trim(csv::Trim::All)
         .from_reader(text.as_bytes());
     let headers = reader
@@ -109,6 +108,50 @@ pub fn read_records(path: &Path, text: &str) -> Result<(Vec<String>, Vec<Record>
         })
         .collect();
     Ok((columns, records))
+}
+
+/// The separators spreadsheets write: a comma, a semicolon (Excel where the comma is the
+/// decimal mark, as in most of Europe), or a tab ("tab-delimited text").
+const SEPARATORS: [(u8, &str); 3] = [(b',', "commas"), (b';', "semicolons"), (b'\t', "tabs")];
+
+/// The separator of a CSV manifest, told from its header row: the one that splits it into the
+/// most column names jdgen knows.
+fn separator_of(name: &str, text: &str) -> Result<u8> {
+    let header = text.lines().find(|line| !line.trim().is_empty()).unwrap_or_default();
+    let known = |separator: u8| {
+        let mut reader = csv::ReaderBuilder::new()
+            .delimiter(separator)
+            .has_headers(false)
+            .trim(csv::Trim::All)
+            .from_reader(header.as_bytes());
+        let mut record = csv::StringRecord::new();
+        match reader.read_record(&mut record) {
+            Ok(true) => record.iter().filter(|column| COLUMNS.contains(column)).count(),
+            _ => 0,
+        }
+    };
+    let (separator, count) = SEPARATORS
+        .iter()
+        .map(|(separator, _)| (*separator, known(*separator)))
+        .fold((b',', 0), |best, this| if this.1 > best.1 { this } else { best });
+    if count > 0 {
+        return Ok(separator);
+    }
+    let shown: String = header.chars().take(60).collect();
+    let other = header
+        .chars()
+        .find(|c| matches!(c, '|' | ':' | '^' | '~'))
+        .map(|c| format!(" (it seems to use '{c}')"))
+        .unwrap_or_default();
+    Err(Error::yaml(
+        Origin::File(format!("{name}:1")),
+        format!("the header row `{shown}` cannot be split into job-file columns{other}"),
+        Some(format!(
+            "jdgen reads CSV separated by {}; the header row names job-file fields, e.g. id,role,level,company.name,salary.min (Excel: save as \"CSV UTF-8\")",
+            SEPARATORS.iter().map(|(_, name)| *name).collect::<Vec<_>>().join(", ")
+        )),
+        None,
+    ))
 }
 
 /// One record's facts as a layer: empty cells are absent facts.
@@ -150,7 +193,8 @@ fn check_columns(name: &str, columns: &[String]) -> Result<()> {
     Ok(())
 }
 
-/// One record as a layer: empty cells are absent facts.
+/// One record as a layer: empty cells are absent facts. Each problem names its column (the
+/// field's dotted name); the cells that are fine are still checked.
 fn job_layer(origin: Origin, columns: &[String], record: &csv::StringRecord) -> Result<Layer> {
     let mut root = yaml::Mapping::new();
     for (column, cell) in columns.iter().zip(record.iter()) {
@@ -158,21 +202,8 @@ fn job_layer(origin: Origin, columns: &[String], record: &csv::StringRecord) -> 
             insert_dotted(&mut root, column, cell_value(column, cell));
         }
     }
-    let facts: PostingFile = yaml::from_value(&origin, yaml::Value::Mapping(root)).map_err(|error| {
-        // The parser does not say which field failed; find the column by trying each alone.
-        let culprit = columns.iter().zip(record.iter()).find(|(column, cell)| {
-            let mut single = yaml::Mapping::new();
-            insert_dotted(&mut single, column, cell_value(column, cell));
-            !cell.is_empty() && yaml::from_value::<PostingFile>(&origin, yaml::Value::Mapping(single)).is_err()
-        });
-        match (culprit, error) {
-            (Some((column, _)), Error::Yaml { message, help, .. }) => {
-                Error::yaml(origin.clone(), format!("{column}: {message}"), help, None)
-            }
-            (_, error) => error,
-        }
-    })?;
-    Ok(Layer::new(origin, "".into(), facts))
+    let read = yaml::from_value_partial::<PostingFile>(&origin, yaml::Value::Mapping(root));
+    Layer::partial(origin, "".into(), 0, read)
 }
 
 /// A cell as the YAML value its column expects.
@@ -185,10 +216,8 @@ fn cell_value(column: &str, cell: &str) -> yaml::Value {
                 .map(|i| i.into())
                 .collect(),
         )
-    } else if NUMBER_COLUMNS.contains(&column) {
-        // "96,000" is how a spreadsheet shows a number; the comma is grouping.
-        yaml::parse_scalar(&cell.replace(',', ""))
     } else {
+        // Numbers too: each field reads its own text ("96,000" and "1,200" are grouped numbers).
         yaml::Value::String(cell.to_owned())
     }
 }
@@ -227,7 +256,8 @@ mod tests {
         // Every column deserializes, so the list cannot drift from PostingFile.
         for column in COLUMNS {
             let value = match column {
-                c if NUMBER_COLUMNS.contains(&c) => "1",
+                "team_size" => "1",
+                "salary.min" | "salary.max" => "50000",
                 "location.country" | "remote.countries" => "DE",
                 "salary.currency" => "EUR",
                 "salary.period" => "year",
@@ -253,7 +283,7 @@ mod tests {
             Some("Smith, Jones & Co")
         );
         assert_eq!(facts.benefits.as_deref().unwrap(), ["Pension", "Gym"]);
-        assert_eq!(facts.salary.as_ref().unwrap().min, Some(96000.0));
+        assert_eq!(facts.salary.as_ref().unwrap().min.as_ref().unwrap().value, 96000.0);
         assert_eq!(facts.team.as_deref(), Some("Line one\nline \"two\""));
         assert_eq!(parsed[0].0, 2);
     }
@@ -273,9 +303,7 @@ mod tests {
             .map(|l| l.to_string())
             .collect();
         assert_eq!(languages, ["English (fluent)", "German (B2)"]);
-        let error = jobs("languages\nEnglish\n").unwrap()[0]
-            .1
-            .as_ref()
+        let error = checked(&jobs("languages\nEnglish\n").unwrap()[0].1)
             .unwrap_err()
             .to_string();
         assert!(
@@ -284,12 +312,53 @@ mod tests {
         );
     }
 
+    fn checked(layer: &Result<Layer>) -> Result<crate::posting::Posting> {
+        crate::posting::validate(std::slice::from_ref(layer.as_ref().unwrap()))
+    }
+
     #[test]
     fn bad_cells_fail_their_row_only() {
-        let parsed = jobs("id,salary.min\na,1\nb,lots\nc,3\n").unwrap();
-        assert!(parsed[0].1.is_ok() && parsed[2].1.is_ok());
-        let error = parsed[1].1.as_ref().unwrap_err().to_string();
-        assert!(error.starts_with("jobs.csv:3: salary.min"), "{error}");
+        let parsed =
+            jobs("id,salary.min,salary.max,salary.currency\na,1000,2000,EUR\nb,lots,2000,EUR\nc,3000,4000,EUR\n")
+                .unwrap();
+        assert!(checked(&parsed[0].1).is_ok() && checked(&parsed[2].1).is_ok());
+        let error = checked(&parsed[1].1).unwrap_err().to_string();
+        assert!(error.starts_with("jobs.csv:3: salary.min: 'lots'"), "{error}");
+    }
+
+    #[test]
+    fn every_bad_cell_of_a_row_is_reported() {
+        let parsed =
+            jobs("workplace,team_size,salary.min,salary.max,salary.currency\noffice,lots,78.000,96000,EUR\n").unwrap();
+        let error = checked(&parsed[0].1).unwrap_err();
+        let shown = error.to_string();
+        assert_eq!(error.count(), 3, "{shown}");
+        assert!(shown.contains("jobs.csv:2: workplace: 'office'"), "{shown}");
+        assert!(shown.contains("jobs.csv:2: team_size: 'lots'"), "{shown}");
+        assert!(
+            shown.contains("jobs.csv:2: field `salary.min`: 78.000 reads as 78"),
+            "{shown}"
+        );
+    }
+
+    #[test]
+    fn semicolons_and_tabs_are_read_too() {
+        for separator in [";", "\t", ","] {
+            let text = format!(
+                "id{s}role{s}level{s}benefits{s}salary.min\npm{s}product-manager{s}senior{s}\"Pension; Gym\"{s}78000\n",
+                s = separator
+            );
+            let parsed = jobs(&text).unwrap();
+            let facts = &parsed[0].1.as_ref().unwrap().facts;
+            assert_eq!(facts.role.as_deref(), Some("product-manager"), "{separator:?}");
+            assert_eq!(facts.benefits.as_deref().unwrap(), ["Pension", "Gym"], "{separator:?}");
+        }
+        let error = jobs("id|role|level\na|b|c\n").unwrap_err();
+        let shown = format!("{error:?}");
+        assert!(
+            shown.contains("cannot be split") && shown.contains("'|'") && shown.contains("semicolons"),
+            "{shown}"
+        );
     }
 
     #[test]

@@ -13,7 +13,7 @@ use serde::Deserialize;
 use super::csv_manifest;
 use crate::error::{Error, Origin, Result};
 use crate::posting::{CompanyFile, Layer, PostingFile};
-use crate::{fsio, resolve, suggest, yaml};
+use crate::{resolve, suggest, yaml};
 
 /// Where a job sits in its manifest, for reports.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -30,7 +30,7 @@ impl std::fmt::Display for Place {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             Place::Line(line) => write!(f, "line {line}"),
-            Place::Row(line) => write!(f, "row at line {line}"),
+            Place::Row(line) => write!(f, "line {line}"),
             Place::Index(index) => write!(f, "job #{index}"),
         }
     }
@@ -65,6 +65,8 @@ pub struct Manifest {
     pub path: PathBuf,
     pub company: Option<Layer>,
     pub defaults: Option<Layer>,
+    /// `--set KEY=VALUE` flags, one layer each: above the defaults, under each job's own fields.
+    pub flags: Vec<Layer>,
     pub jobs: Vec<ManifestJob>,
     origin: Origin,
     text: Arc<str>,
@@ -73,9 +75,14 @@ pub struct Manifest {
 }
 
 impl Manifest {
-    /// The layers under every job, bottom first.
+    /// The layers under every job, bottom first: company, defaults, `--set` flags.
     pub fn shared_layers(&self) -> Vec<Layer> {
-        self.company.iter().chain(&self.defaults).cloned().collect()
+        self.company
+            .iter()
+            .chain(&self.defaults)
+            .chain(&self.flags)
+            .cloned()
+            .collect()
     }
 
     /// Parses one job's own facts; a failure is that job's, with its line.
@@ -89,20 +96,15 @@ impl Manifest {
                 let mut chunk = self.text[range.clone()].to_owned();
                 // The item as a plain mapping: its `-` becomes a space, so columns stay as in the manifest.
                 chunk.replace_range(*dash..=*dash, " ");
-                let facts =
-                    yaml::from_chunk::<PostingFile>(&self.origin, &chunk, &self.text, range.start, *first_line)?;
-                Ok(Layer {
-                    origin: self.origin.clone(),
-                    text: self.text.clone(),
-                    start: range.start,
-                    facts,
-                    branding: None,
-                    lint: None,
-                })
+                let read =
+                    yaml::from_chunk_partial::<PostingFile>(&self.origin, &chunk, &self.text, range.start, *first_line);
+                Layer::partial(self.origin.clone(), self.text.clone(), range.start, read)
             }
             JobSource::Record(record) => csv_manifest::record_layer(&self.path, &self.columns, record),
-            JobSource::Value(value) => yaml::from_value::<PostingFile>(&self.origin, value.clone())
-                .map(|facts| Layer::new(self.origin.clone(), "".into(), facts)),
+            JobSource::Value(value) => {
+                let read = yaml::from_value_partial::<PostingFile>(&self.origin, value.clone());
+                Layer::partial(self.origin.clone(), "".into(), 0, read)
+            }
         }
     }
 }
@@ -110,7 +112,8 @@ impl Manifest {
 /// Reads a manifest; `.csv` files are CSV, everything else YAML. `company` (from
 /// `--company`) replaces a company file the manifest names.
 pub fn read_manifest(path: &Path, company: Option<&Path>) -> Result<Manifest> {
-    let mut manifest = parse_manifest(path, fsio::read_text(path)?.into())?;
+    let text = resolve::read_yaml_file(path, crate::sniff::Wanted::Manifest)?;
+    let mut manifest = parse_manifest(path, text.into())?;
     if let Some(company) = company {
         manifest.company = Some(resolve::company_file_layer(company)?);
     }
@@ -139,6 +142,7 @@ pub fn parse_manifest(path: &Path, text: Arc<str>) -> Result<Manifest> {
                 path: path.to_owned(),
                 company: None,
                 defaults: None,
+                flags: Vec::new(),
                 jobs,
                 origin,
                 text,
@@ -179,6 +183,7 @@ fn read_yaml(path: &Path, origin: Origin, text: Arc<str>) -> Result<Manifest> {
         path: path.to_owned(),
         company,
         defaults,
+        flags: Vec::new(),
         jobs,
         origin,
         text,
@@ -210,6 +215,7 @@ fn read_sections(path: &Path, origin: &Origin, text: &Arc<str>, sections: &Secti
                 facts,
                 branding: None,
                 lint: None,
+                problems: Vec::new(),
             })
         }
     };
@@ -277,6 +283,7 @@ fn company_layer(path: &Path, origin: &Origin, text: &Arc<str>, start: usize, re
                 facts: company.as_posting(),
                 branding,
                 lint: company.lint.clone(),
+                problems: Vec::new(),
             })
         }
     }
@@ -442,8 +449,9 @@ mod tests {
         let text = "jobs:\n- id: a\n  role: scrum-master\n- id: b\n  salary: {min: lots}\n";
         let (_dir, path) = write("m.yaml", text);
         let manifest = read_manifest(&path, None).unwrap();
-        assert!(manifest.job_layer(&manifest.jobs[0]).is_ok());
-        let error = manifest.job_layer(&manifest.jobs[1]).unwrap_err().to_string();
+        let validated = |index: usize| crate::posting::validate(&[manifest.job_layer(&manifest.jobs[index]).unwrap()]);
+        assert!(validated(0).is_ok());
+        let error = validated(1).unwrap_err().to_string();
         assert!(error.contains("m.yaml:5:") && error.contains("salary.min"), "{error}");
     }
 

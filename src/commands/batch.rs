@@ -24,7 +24,12 @@ pub fn run(catalog: &Catalog, catalog_dir: Option<&Path>, args: &BatchArgs) -> R
     let started = Instant::now();
     let formats = Format::parse_list(&args.format)?;
     let render = super::render_options(&args.look, &formats)?;
-    let manifest = batch::read_manifest(&args.manifest, args.company.as_deref())?;
+    let mut manifest = batch::read_manifest(&args.manifest, args.company.as_deref())?;
+    manifest.flags = args
+        .set
+        .iter()
+        .map(|flag| crate::resolve::set_flag_layer(flag))
+        .collect::<Result<_>>()?;
     let lint = match args.lint {
         false => None,
         // The company's `lint: {disable: [...]}` applies to every job of the manifest.
@@ -125,10 +130,24 @@ impl Shown {
                 self.unchanged += outcome.unchanged;
             }
             Status::Failed(error) => {
-                let line = format!("failed: job at {} of {manifest}{id}: {error}", outcome.place);
-                eprintln!("{}", ui::for_message(&line));
-                if let Some(help) = error.help() {
-                    eprintln!("        help: {}", ui::for_message(&help.to_string()));
+                let head = format!("failed: job at {} of {manifest}{id}", outcome.place);
+                match error.as_ref() {
+                    // Every problem of the job, each with its help, so it is fixed in one pass.
+                    crate::Error::Problems { problems } => {
+                        eprintln!("{}", ui::for_message(&format!("{head}: {} problems:", problems.len())));
+                        for problem in problems {
+                            eprintln!("{}", ui::for_message(&format!("  - {problem}")));
+                            if let Some(help) = problem.help() {
+                                eprintln!("        help: {}", ui::for_message(&help.to_string()));
+                            }
+                        }
+                    }
+                    error => {
+                        eprintln!("{}", ui::for_message(&format!("{head}: {error}")));
+                        if let Some(help) = error.help() {
+                            eprintln!("        help: {}", ui::for_message(&help.to_string()));
+                        }
+                    }
                 }
             }
             Status::Skipped(Skipped::Interrupted) => {

@@ -50,8 +50,8 @@ pub fn run(cli: Cli) -> Result<i32> {
         Command::Init { dir, force, only } => init::run(&dir, force, &only),
         Command::Check => check::run(catalog_dir),
         Command::New => new::run(&catalog()?),
-        Command::Completions { shell } => reference::completions(shell),
-        Command::Man => reference::man(),
+        Command::Completions { shell } => reference::completions(catalog_dir, shell),
+        Command::Man { out_dir } => reference::man(out_dir.as_deref()),
         Command::Lint(args) => lint::run(catalog_dir, &args),
         Command::Compare(args) => compare::run(&catalog()?, &args),
     }

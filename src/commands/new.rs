@@ -10,6 +10,7 @@ use super::exit;
 use crate::catalog::Catalog;
 use crate::error::{Error, Origin, Result};
 use crate::posting::{self, Layer, Overlay, PostingFile};
+use crate::render::Format;
 use crate::{fsio, render, resolve, ui, yaml};
 
 /// Asks the questions, then writes the job file and, if wanted, the description.
@@ -43,22 +44,19 @@ pub fn run(catalog: &Catalog) -> Result<i32> {
     let level = &catalog.levels()[select(theme, "Level", &fit_to_terminal(level_items))?];
     facts.level = Some(level.profile.id.clone());
 
+    // Everything a complete posting needs (every format, Google's required facts) is asked
+    // for and required; the rest may be left out with an empty answer.
+    facts = ask_required(theme, "Company name", facts, "company.name")?;
     facts = ask(
         theme,
-        "Company name (empty to leave out)",
+        "Company website (empty to leave out)",
         facts,
-        "company.name",
+        "company.website",
         str::to_owned,
     )?;
-    if facts.company.is_some() {
-        facts = ask(
-            theme,
-            "Company website (empty to leave out)",
-            facts,
-            "company.website",
-            str::to_owned,
-        )?;
-    }
+    let workplaces = ["hybrid", "onsite", "remote"];
+    let workplace = workplaces[select(theme, "Work arrangement", &workplaces)?];
+    facts = checked(&facts, "workplace", workplace).map_err(Error::Usage)?;
     facts = ask(
         theme,
         "City (empty to leave out)",
@@ -66,27 +64,44 @@ pub fn run(catalog: &Catalog) -> Result<i32> {
         "location.city",
         str::to_owned,
     )?;
-    facts = ask(
-        theme,
-        "Country, as a code such as DE or US (empty to leave out)",
-        facts,
-        "location.country",
-        str::to_owned,
-    )?;
-    let workplaces = ["hybrid", "onsite", "remote", "(leave out)"];
-    let workplace = workplaces[select(theme, "Work arrangement", &workplaces)?];
-    if workplace != "(leave out)" {
-        facts = checked(&facts, "workplace", workplace).map_err(Error::Usage)?;
-    }
-    if workplace == "remote" {
-        facts = ask(
+    facts = match workplace {
+        "remote" => ask(
             theme,
-            "Countries remote applicants may live in, e.g. DE, AT (empty for anywhere)",
+            "Country the job is based in, a code or name such as DE or Germany (empty for none)",
             facts,
-            "remote.countries",
-            |text| format!("[{text}]"),
-        )?;
+            "location.country",
+            str::to_owned,
+        )?,
+        _ => ask_required(
+            theme,
+            "Country, a code or name such as DE or Germany",
+            facts,
+            "location.country",
+        )?,
+    };
+    if workplace == "remote" {
+        let based = facts.location.as_ref().is_some_and(|l| l.country.is_some());
+        facts = match based {
+            true => ask(
+                theme,
+                "Countries remote applicants may live in, e.g. DE, AT (empty for anywhere)",
+                facts,
+                "remote.countries",
+                |text| format!("[{text}]"),
+            )?,
+            // Without a country of its own, a remote posting names where applicants may live.
+            false => ask_required_with(
+                theme,
+                "Countries remote applicants may live in, e.g. DE, AT",
+                facts,
+                "remote.countries",
+                |text| format!("[{text}]"),
+            )?,
+        };
     }
+    let kinds = ["full-time", "part-time", "contract", "temporary"];
+    let kind = kinds[select(theme, "Employment type", &kinds)?];
+    facts = checked(&facts, "employment_type", kind).map_err(Error::Usage)?;
     facts = ask(
         theme,
         "Pay currency, e.g. EUR or USD (empty to leave out pay)",
@@ -95,11 +110,11 @@ pub fn run(catalog: &Catalog) -> Result<i32> {
         str::to_owned,
     )?;
     if facts.salary.is_some() {
-        facts = ask_required(theme, "Pay range: minimum", facts, "salary.min")?;
-        facts = ask_required(theme, "Pay range: maximum", facts, "salary.max")?;
         let periods = ["year", "month", "week", "day", "hour"];
         let period = periods[select(theme, "Paid per", &periods)?];
         facts = checked(&facts, "salary.period", period).map_err(Error::Usage)?;
+        facts = ask_required(theme, "Pay range: minimum, e.g. 78000", facts, "salary.min")?;
+        facts = ask_required(theme, "Pay range: maximum", facts, "salary.max")?;
     }
     for (prompt, key, list) in [
         (
@@ -153,6 +168,15 @@ pub fn run(catalog: &Catalog) -> Result<i32> {
     if !benefits.is_empty() {
         facts.benefits = Some(benefits);
     }
+    facts = ask_apply(theme, facts)?;
+    facts = ask_date_posted(theme, facts)?;
+    facts = ask(
+        theme,
+        "Last day to apply, YYYY-MM-DD (empty to leave out)",
+        facts,
+        "valid_through",
+        str::to_owned,
+    )?;
 
     let stem = format!("{}-{}", role.meta.id, level.profile.id);
     let job_path = ask_path(theme, "Write the job file to", &format!("{stem}.yaml"))?;
@@ -161,6 +185,14 @@ pub fn run(catalog: &Catalog) -> Result<i32> {
         job_path.display(),
         yaml::to_string(&facts)
     );
+    // The file must make every format (Google's JobPosting needs the most): tried before writing.
+    let layer = Layer::new(
+        Origin::File(job_path.display().to_string()),
+        text.clone().into(),
+        facts.clone(),
+    );
+    let job = resolve::resolve(catalog, &[layer], None, None)?;
+    render::render_formats_with(catalog, &job, Format::ALL, &render::RenderOptions::default())?;
     fsio::write_atomic(&job_path, text.as_bytes())?;
     ui::note(format_args!("wrote {}", job_path.display()));
 
@@ -223,12 +255,64 @@ fn ask(
 
 /// Asks for a field that must be answered.
 fn ask_required(theme: &dyn Theme, prompt: &str, facts: PostingFile, key: &str) -> Result<PostingFile> {
+    ask_required_with(theme, prompt, facts, key, str::to_owned)
+}
+
+/// Asks for a field that must be answered; `to_value` turns the answer into YAML.
+fn ask_required_with(
+    theme: &dyn Theme,
+    prompt: &str,
+    facts: PostingFile,
+    key: &str,
+    to_value: impl Fn(&str) -> String,
+) -> Result<PostingFile> {
     let answer: String = Input::with_theme(theme)
         .with_prompt(prompt)
-        .validate_with(|text: &String| checked(&facts, key, text.trim()).map(drop))
+        .validate_with(|text: &String| match text.trim() {
+            "" => Err("this is needed for a complete posting".to_owned()),
+            text => checked(&facts, key, &to_value(text)).map(drop),
+        })
         .interact_text()
         .map_err(terminal_error)?;
-    checked(&facts, key, answer.trim()).map_err(Error::Usage)
+    checked(&facts, key, &to_value(answer.trim())).map_err(Error::Usage)
+}
+
+/// Asks how to apply: a web address or an e-mail address, told apart by the '@'.
+fn ask_apply(theme: &dyn Theme, facts: PostingFile) -> Result<PostingFile> {
+    let key = |text: &str| match text.contains('@') && !text.contains("://") {
+        true => "apply.email",
+        false => "apply.url",
+    };
+    let answer: String = Input::with_theme(theme)
+        .with_prompt("How to apply: a web address or an e-mail address")
+        .validate_with(|text: &String| match text.trim() {
+            "" => Err("this is needed for a complete posting".to_owned()),
+            text => checked(&facts, key(text), text).map(drop),
+        })
+        .interact_text()
+        .map_err(terminal_error)?;
+    let answer = answer.trim();
+    checked(&facts, key(answer), answer).map_err(Error::Usage)
+}
+
+/// Asks the date the posting goes out, proposing today's (Google requires one; the job file
+/// keeps it, so the file gives the same bytes every day after).
+fn ask_date_posted(theme: &dyn Theme, facts: PostingFile) -> Result<PostingFile> {
+    let answer: String = Input::with_theme(theme)
+        .with_prompt("Date posted, YYYY-MM-DD")
+        .default(today().to_string())
+        .validate_with(|text: &String| checked(&facts, "date_posted", text.trim()).map(drop))
+        .interact_text()
+        .map_err(terminal_error)?;
+    checked(&facts, "date_posted", answer.trim()).map_err(Error::Usage)
+}
+
+/// Today's date (UTC), from the system clock.
+fn today() -> chrono::NaiveDate {
+    let days = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |since| since.as_secs() / 86_400);
+    chrono::NaiveDate::default() + chrono::Days::new(days)
 }
 
 /// Asks where to write a file; an existing file is overwritten only when the user says so.
@@ -261,28 +345,37 @@ fn checked(facts: &PostingFile, key: &str, value: &str) -> std::result::Result<P
     let mut candidate = merged.clone();
     if let Some(salary) = &mut candidate.salary {
         // Not yet asked for: stand-ins that pass, so only the answers given so far are judged.
-        salary.min = salary.min.or(salary.max).or(Some(0.0));
-        salary.max = salary.max.or(salary.min);
+        salary.min = salary.min.clone().or(salary.max.clone());
+        salary.max = salary.max.clone().or(salary.min.clone());
+        if salary.min.is_none() {
+            candidate.salary = None;
+        }
     }
     let layer = Layer::new(Origin::File("your answers".into()), "".into(), candidate);
     posting::validate(&[layer]).map_err(|e| explain(&e))?;
     Ok(merged)
 }
 
-/// An error's message and help, without the file name: the answer being typed is the place.
+/// An error's messages and help, without the file name: the answer being typed is the place.
 fn explain(error: &Error) -> String {
-    let (message, help) = match error {
-        Error::Yaml { message, help, .. } | Error::Invalid { message, help, .. } => (message.as_str(), help.as_deref()),
-        other => return other.to_string(),
-    };
-    let message = match message {
-        m if m.contains("expected f64") => "write a number, e.g. 90000",
-        m => m,
-    };
-    match help {
-        Some(help) => format!("{message} ({help})"),
-        None => message.to_owned(),
-    }
+    let explained: Vec<String> = error
+        .clone()
+        .into_problems()
+        .iter()
+        .map(|problem| {
+            let (message, help) = match problem {
+                Error::Yaml { message, help, .. } | Error::Invalid { message, help, .. } => {
+                    (message.as_str(), help.as_deref())
+                }
+                other => return other.to_string(),
+            };
+            match help {
+                Some(help) => format!("{message} ({help})"),
+                None => message.to_owned(),
+            }
+        })
+        .collect();
+    explained.join("; ")
 }
 
 fn terminal_error(error: dialoguer::Error) -> Error {

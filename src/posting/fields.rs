@@ -5,6 +5,8 @@ use std::fmt;
 use chrono::NaiveDate;
 use serde::{Deserialize, Deserializer, Serialize};
 
+pub use super::country::Country;
+
 /// Deserializes a type from a string through its `TryFrom<String>`, inside the
 /// scalar's own visit, so the parser reports the value's line, column and field
 /// path (serde's `try_from` attribute reports the enclosing mapping instead).
@@ -29,65 +31,47 @@ macro_rules! deserialize_via_try_from {
 }
 
 deserialize_via_try_from! {
-    Country => "an ISO 3166-1 alpha-2 country code such as DE or US",
+    Country => "a country: an ISO 3166-1 code such as DE or US, or its English name",
     Currency => "an ISO 4217 currency code such as EUR or USD",
     IsoDate => "a date written YYYY-MM-DD",
+    Period => "year, month, week, day or hour",
+    Workplace => "onsite, hybrid or remote",
+    EmploymentType => "full-time, part-time, contract or temporary",
+    Spelling => "us or uk",
 }
 
-/// A country as an ISO 3166-1 alpha-2 code ("DE", "US").
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(into = "String")]
-pub struct Country(isocountry::CountryCode);
-
-impl Country {
-    /// The two-letter code.
-    pub fn code(&self) -> &'static str {
-        self.0.alpha2()
-    }
-
-    /// The name a reader expects, e.g. "United States" rather than ISO's "United States of America".
-    pub fn name(&self) -> &'static str {
-        // ISO's official short names are long or inverted for a few countries
-        // job postings mention often; everything else reads well as it is.
-        match self.code() {
-            "US" => "United States",
-            "GB" => "United Kingdom",
-            "KR" => "South Korea",
-            "KP" => "North Korea",
-            "RU" => "Russia",
-            "TW" => "Taiwan",
-            "TZ" => "Tanzania",
-            "VN" => "Vietnam",
-            "IR" => "Iran",
-            "SY" => "Syria",
-            "BO" => "Bolivia",
-            "VE" => "Venezuela",
-            "MD" => "Moldova",
-            "LA" => "Laos",
-            "CZ" => "Czechia",
-            "NL" => "Netherlands",
-            "AE" => "United Arab Emirates",
-            "CD" => "Democratic Republic of the Congo",
-            "MK" => "North Macedonia",
-            "PS" => "Palestine",
-            _ => self.0.name(),
-        }
-    }
+/// `text` as compared with a list of words: lowercase letters and digits only, so "Full time",
+/// "full_time", "FULL-TIME" and "fulltime" are one word.
+pub(crate) fn squash(text: &str) -> String {
+    text.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
-impl TryFrom<String> for Country {
-    type Error = String;
-    fn try_from(value: String) -> Result<Self, String> {
-        isocountry::CountryCode::for_alpha2_caseless(value.trim())
-            .map(Country)
-            .map_err(|_| format!("'{value}' is not an ISO 3166-1 alpha-2 country code (e.g. DE, US, GB, FR)"))
+/// The value among `words` (each with the forms it accepts) that `text` names, forgiving case,
+/// spaces, hyphens and underscores; else a message naming what `what` may be, with the
+/// closest word or a `hints` entry (a word people use for one of ours) as a suggestion.
+fn one_of<T: Copy>(text: &str, what: &str, words: &[(&[&str], T)], hints: &[(&str, &str)]) -> Result<T, String> {
+    let key = squash(text);
+    if let Some((_, value)) = words.iter().find(|(forms, _)| forms.iter().any(|f| squash(f) == key)) {
+        return Ok(*value);
     }
-}
-
-impl From<Country> for String {
-    fn from(country: Country) -> String {
-        country.code().to_owned()
-    }
+    let ids: Vec<&str> = words.iter().map(|(forms, _)| forms[0]).collect();
+    let allowed = match ids.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} or {last}", rest.join(", ")),
+        _ => ids.join(", "),
+    };
+    let hint = hints
+        .iter()
+        .find(|(word, _)| squash(word) == key)
+        .map(|(_, id)| *id)
+        .or_else(|| crate::suggest::closest(text.trim(), ids.iter().copied()));
+    let text = text.trim();
+    Err(match hint {
+        Some(id) => format!("'{text}' is not {what}; did you mean {id}? write {allowed}"),
+        None => format!("'{text}' is not {what}; write {allowed}"),
+    })
 }
 
 /// A currency in circulation, by its ISO 4217 code ("EUR", "USD").
@@ -110,17 +94,47 @@ impl Currency {
 impl TryFrom<String> for Currency {
     type Error = String;
     fn try_from(value: String) -> Result<Self, String> {
-        let code = value.trim().to_ascii_uppercase();
-        match iso_currency::Currency::from_code(&code) {
-            // Funds, metals and test codes (XAU, XTS, ...) are no one's salary.
-            Some(currency) if !currency.is_fund() && !currency.is_special() && currency.is_superseded().is_none() => {
-                Ok(Currency(currency))
-            }
-            _ => Err(format!(
-                "'{value}' is not an ISO 4217 currency code in circulation (e.g. EUR, USD, GBP, CHF)"
-            )),
+        let text = value.trim();
+        // Signs and names that stand for one currency only; "$" and "¥" stand for several.
+        let code = match squash(text).as_str() {
+            _ if text == "€" => "EUR".to_owned(),
+            _ if text == "£" => "GBP".to_owned(),
+            "euro" | "euros" => "EUR".to_owned(),
+            "pound" | "pounds" | "poundsterling" | "sterling" => "GBP".to_owned(),
+            "us" | "usdollar" | "usdollars" => "USD".to_owned(),
+            _ if text.eq_ignore_ascii_case("us$") => "USD".to_owned(),
+            _ => text.to_ascii_uppercase(),
+        };
+        if let Some(currency) = circulating(&code) {
+            return Ok(Currency(currency));
         }
+        let what = format!("'{text}' is not an ISO 4217 currency code in circulation");
+        Err(match text {
+            "$" => format!("{what}: '$' stands for many dollars; write USD, CAD, AUD, NZD, SGD, HKD or MXN"),
+            "¥" => format!("{what}: '¥' stands for the yen (JPY) and the yuan (CNY); write one of them"),
+            _ => {
+                let codes: Vec<String> = all_codes().filter(|code| circulating(code).is_some()).collect();
+                match crate::suggest::closest(&code, codes.iter().map(String::as_str)) {
+                    Some(best) => format!("{what}; did you mean {best}? (e.g. EUR, USD, GBP, CHF)"),
+                    None => format!("{what} (e.g. EUR, USD, GBP, CHF)"),
+                }
+            }
+        })
     }
+}
+
+/// The currency `code` names, if it is one people are paid in: funds, metals, test codes
+/// (XAU, XTS, ...) and superseded codes are no one's salary.
+fn circulating(code: &str) -> Option<iso_currency::Currency> {
+    iso_currency::Currency::from_code(code).filter(|c| !c.is_fund() && !c.is_special() && c.is_superseded().is_none())
+}
+
+/// Every three-letter code, AAA to ZZZ (iso_currency lists its codes only with an extra crate).
+fn all_codes() -> impl Iterator<Item = String> {
+    let letters = || b'A'..=b'Z';
+    letters().flat_map(move |a| {
+        letters().flat_map(move |b| letters().map(move |c| String::from_utf8(vec![a, b, c]).unwrap_or_default()))
+    })
 }
 
 impl From<Currency> for String {
@@ -130,7 +144,7 @@ impl From<Currency> for String {
 }
 
 /// How often the salary amount is paid.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Period {
     #[default]
@@ -139,6 +153,41 @@ pub enum Period {
     Week,
     Day,
     Hour,
+}
+
+impl TryFrom<String> for Period {
+    type Error = String;
+    fn try_from(value: String) -> Result<Self, String> {
+        one_of(
+            &value,
+            "a pay period",
+            &[
+                (
+                    &[
+                        "year",
+                        "yearly",
+                        "annual",
+                        "annually",
+                        "per year",
+                        "a year",
+                        "per annum",
+                        "p.a.",
+                    ],
+                    Period::Year,
+                ),
+                (&["month", "monthly", "per month", "a month"], Period::Month),
+                (&["week", "weekly", "per week", "a week"], Period::Week),
+                (&["day", "daily", "per day", "a day"], Period::Day),
+                (&["hour", "hourly", "per hour", "an hour"], Period::Hour),
+            ],
+            &[
+                ("fortnight", "week"),
+                ("biweekly", "week"),
+                ("quarter", "year"),
+                ("shift", "day"),
+            ],
+        )
+    }
 }
 
 impl Period {
@@ -155,13 +204,36 @@ impl Period {
 }
 
 /// Where the work happens.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Workplace {
-    #[serde(alias = "on-site")]
     Onsite,
     Hybrid,
     Remote,
+}
+
+impl TryFrom<String> for Workplace {
+    type Error = String;
+    fn try_from(value: String) -> Result<Self, String> {
+        one_of(
+            &value,
+            "a work arrangement",
+            &[
+                (&["onsite", "on-site"], Workplace::Onsite),
+                (&["hybrid"], Workplace::Hybrid),
+                (&["remote", "fully remote", "remote only"], Workplace::Remote),
+            ],
+            &[
+                ("office", "onsite"),
+                ("in office", "onsite"),
+                ("in person", "onsite"),
+                ("flexible", "hybrid"),
+                ("wfh", "remote"),
+                ("home", "remote"),
+                ("work from home", "remote"),
+            ],
+        )
+    }
 }
 
 impl Workplace {
@@ -185,13 +257,37 @@ impl Workplace {
 }
 
 /// The kind of contract.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum EmploymentType {
     FullTime,
     PartTime,
     Contract,
     Temporary,
+}
+
+impl TryFrom<String> for EmploymentType {
+    type Error = String;
+    fn try_from(value: String) -> Result<Self, String> {
+        // Google's names (FULL_TIME, CONTRACTOR) too: people copy them from JSON-LD.
+        one_of(
+            &value,
+            "an employment type",
+            &[
+                (&["full-time"], EmploymentType::FullTime),
+                (&["part-time"], EmploymentType::PartTime),
+                (&["contract", "contractor"], EmploymentType::Contract),
+                (&["temporary"], EmploymentType::Temporary),
+            ],
+            &[
+                ("permanent", "full-time"),
+                ("fixed term", "temporary"),
+                ("temp", "temporary"),
+                ("freelance", "contract"),
+                ("freelancer", "contract"),
+            ],
+        )
+    }
 }
 
 impl EmploymentType {
@@ -217,15 +313,28 @@ impl EmploymentType {
 }
 
 /// Which English the catalog's words are spelt in: US postings get US spelling.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Spelling {
     /// British spelling (organisation, programme), the catalog's own.
-    #[serde(alias = "UK", alias = "Uk", alias = "gb", alias = "GB")]
     Uk,
     /// US spelling (organization, program).
-    #[serde(alias = "US", alias = "Us")]
     Us,
+}
+
+impl TryFrom<String> for Spelling {
+    type Error = String;
+    fn try_from(value: String) -> Result<Self, String> {
+        one_of(
+            &value,
+            "a spelling",
+            &[
+                (&["us", "en-us", "american", "usa"], Spelling::Us),
+                (&["uk", "gb", "en-gb", "british"], Spelling::Uk),
+            ],
+            &[("english", "uk"), ("en", "uk")],
+        )
+    }
 }
 
 /// How many people report to the role: a number, or text such as "4 product managers".
@@ -266,6 +375,36 @@ impl<'de> Deserialize<'de> for DirectReports {
     }
 }
 
+/// Reads a count of people (`team_size`) from its text, as an amount is read: `8`, `1,200`.
+pub(crate) fn count<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<u32>, D::Error> {
+    struct CountVisitor;
+    impl serde::de::Visitor<'_> for CountVisitor {
+        type Value = Option<u32>;
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("a whole number of people such as 8")
+        }
+        fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<Option<u32>, E> {
+            let text = text.trim();
+            if matches!(text, "" | "~" | "null") {
+                return Ok(None);
+            }
+            let digits = text.replace(',', "");
+            match digits.parse::<u32>() {
+                Ok(n) if digits.chars().all(|c| c.is_ascii_digit()) => Ok(Some(n)),
+                _ => Err(E::custom(format!(
+                    "'{text}' is not a whole number of people; write digits only, e.g. 8"
+                ))),
+            }
+        }
+        fn visit_u64<E: serde::de::Error>(self, n: u64) -> Result<Option<u32>, E> {
+            u32::try_from(n)
+                .map(Some)
+                .map_err(|_| E::custom(format!("{n} is more people than any team has")))
+        }
+    }
+    deserializer.deserialize_str(CountVisitor)
+}
+
 /// The most people `direct_reports` and `team_size` may count: beyond it a number is a typo.
 pub const MAX_PEOPLE: u32 = 100_000;
 
@@ -300,20 +439,52 @@ mod tests {
     use super::*;
 
     #[test]
-    fn countries_validate_and_read_well() {
-        assert_eq!(Country::try_from("de".to_owned()).unwrap().name(), "Germany");
-        assert_eq!(Country::try_from("US".to_owned()).unwrap().name(), "United States");
-        assert!(Country::try_from("XX".to_owned()).is_err());
-        assert!(Country::try_from("Germany".to_owned()).is_err());
+    fn enumerated_values_forgive_case_and_spacing() {
+        let workplace = |t: &str| Workplace::try_from(t.to_owned());
+        assert_eq!(workplace("Hybrid"), Ok(Workplace::Hybrid));
+        assert_eq!(workplace("Remote"), Ok(Workplace::Remote));
+        assert_eq!(workplace("On site"), Ok(Workplace::Onsite));
+        assert_eq!(workplace("ON-SITE"), Ok(Workplace::Onsite));
+        let office = workplace("office").unwrap_err();
+        assert!(
+            office.contains("did you mean onsite?") && office.contains("onsite, hybrid or remote"),
+            "{office}"
+        );
+        let employment = |t: &str| EmploymentType::try_from(t.to_owned());
+        for text in ["Full time", "full time", "FULL_TIME", "fulltime", "Full-Time"] {
+            assert_eq!(employment(text), Ok(EmploymentType::FullTime), "{text}");
+        }
+        assert_eq!(employment("Part time"), Ok(EmploymentType::PartTime));
+        assert!(employment("permanent").unwrap_err().contains("did you mean full-time?"));
+        let period = |t: &str| Period::try_from(t.to_owned());
+        assert_eq!(period("Year"), Ok(Period::Year));
+        assert_eq!(period("hourly"), Ok(Period::Hour));
+        assert_eq!(period("per month"), Ok(Period::Month));
+        assert!(period("fortnight").unwrap_err().contains("did you mean week?"));
+        assert_eq!(Spelling::try_from("US".to_owned()), Ok(Spelling::Us));
+        assert_eq!(Spelling::try_from("en-GB".to_owned()), Ok(Spelling::Uk));
     }
 
     #[test]
     fn only_circulating_currencies_are_salaries() {
         assert_eq!(Currency::try_from("eur".to_owned()).unwrap().code(), "EUR");
         assert_eq!(Currency::try_from("JPY".to_owned()).unwrap().minor_digits(), 0);
-        for bad in ["XAU", "XTS", "EURO", "ABC", ""] {
+        for bad in ["XAU", "XTS", "EUO", "ABC", "", "$", "¥"] {
             assert!(Currency::try_from(bad.to_owned()).is_err(), "{bad}");
         }
+        for (text, code) in [
+            ("€", "EUR"),
+            ("Euro", "EUR"),
+            (" gbp ", "GBP"),
+            ("£", "GBP"),
+            ("US$", "USD"),
+        ] {
+            assert_eq!(Currency::try_from(text.to_owned()).unwrap().code(), code, "{text}");
+        }
+        assert!(Currency::try_from("EUO".to_owned())
+            .unwrap_err()
+            .contains("did you mean EUR?"));
+        assert!(Currency::try_from("$".to_owned()).unwrap_err().contains("USD, CAD"));
     }
 
     #[test]

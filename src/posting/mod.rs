@@ -1,6 +1,8 @@
 //! The posting's facts: the job-file schema users write, how sources layer, and validation into a typed [`Posting`].
 
+pub mod amount;
 pub mod branding;
+pub mod country;
 pub mod fields;
 pub mod language;
 pub mod money;
@@ -8,6 +10,7 @@ mod validate;
 
 use serde::{Deserialize, Serialize};
 
+pub use amount::Amount;
 pub use branding::{Branding, BrandingFacts};
 pub use fields::{Country, Currency, DirectReports, EmploymentType, IsoDate, Period, Spelling, Workplace};
 pub use language::{Language, LanguageLevel};
@@ -40,7 +43,7 @@ pub struct PostingFile {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub direct_reports: Option<DirectReports>,
     /// How many people the team has, the new hire included.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "fields::count")]
     pub team_size: Option<u32>,
     /// Tools the team works with.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -123,9 +126,9 @@ pub struct RemoteFacts {
 #[serde(deny_unknown_fields)]
 pub struct SalaryFacts {
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub min: Option<f64>,
+    pub min: Option<Amount>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub max: Option<f64>,
+    pub max: Option<Amount>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub currency: Option<Currency>,
     #[serde(skip_serializing_if = "Option::is_none")]

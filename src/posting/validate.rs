@@ -1,9 +1,11 @@
 //! Checks the merged facts of one posting and turns them into a typed [`Posting`]; errors name the layer and line that set the field.
 
+use std::cell::RefCell;
 use std::sync::Arc;
 
 use serde::Serialize;
 
+use super::amount::Amount;
 use super::fields::{
     Country, Currency, DirectReports, EmploymentType, IsoDate, Period, Spelling, Workplace, MAX_PEOPLE,
 };
@@ -26,6 +28,9 @@ pub struct Layer {
     pub branding: Option<super::Branding>,
     /// The company file's `lint:` block (rule ids are checked against the rules when linting).
     pub lint: Option<super::LintSettings>,
+    /// Problems met reading this layer (its `facts` are then what could be read): [`validate`]
+    /// reports them with its own, so a file's problems all come out in one run.
+    pub problems: Vec<Error>,
 }
 
 impl Layer {
@@ -38,7 +43,35 @@ impl Layer {
             facts,
             branding: None,
             lint: None,
+            problems: Vec::new(),
         }
+    }
+
+    /// A layer read as far as it could be: what was read (nothing when nothing could be), and
+    /// the problems; `Err` when nothing at all could be read.
+    pub fn partial(
+        origin: Origin,
+        text: Arc<str>,
+        start: usize,
+        read: std::result::Result<PostingFile, crate::yaml::Partial<PostingFile>>,
+    ) -> Result<Layer> {
+        let (facts, problems) = match read {
+            Ok(facts) => (facts, Vec::new()),
+            Err(crate::yaml::Partial {
+                rest: Some(rest),
+                error,
+            }) => (rest, error.into_problems()),
+            Err(crate::yaml::Partial { rest: None, error }) => return Err(error),
+        };
+        Ok(Layer {
+            origin,
+            text,
+            start,
+            facts,
+            branding: None,
+            lint: None,
+            problems,
+        })
     }
 }
 
@@ -136,28 +169,31 @@ pub enum Apply {
     Email(String),
 }
 
-/// Validates the merged facts of `layers` (bottom first).
+/// Validates the merged facts of `layers` (bottom first). Every problem is reported, not only
+/// the first, so a file is fixed in one pass.
 pub fn validate(layers: &[Layer]) -> Result<Posting> {
     let merged = layers.iter().fold(PostingFile::default(), |merged, layer| {
         super::Overlay::overlay(merged, layer.facts.clone())
     });
-    let check = Checker { layers };
-
-    let company = match merged.company {
-        None => None,
-        Some(company) => Some(Company {
-            name: check.required_text(
-                company.name,
-                "company.name",
-                "the company's name, e.g. `name: Acme Analytics`",
-            )?,
-            website: match company.website {
-                Some(site) => Some(check.web_url(&site, "company.website")?),
-                None => None,
-            },
-            about: check.optional_text(company.about),
-        }),
+    let check = Checker {
+        layers,
+        // What could not be read comes first, in file order; the facts that could are checked after.
+        problems: RefCell::new(layers.iter().flat_map(|layer| layer.problems.clone()).collect()),
     };
+
+    let company = merged.company.and_then(|company| {
+        let name = check.required_text(
+            company.name,
+            "company.name",
+            "the company's name, e.g. `name: Acme Analytics`",
+        );
+        let website = company.website.and_then(|site| check.web_url(&site, "company.website"));
+        Some(Company {
+            name: name?,
+            website,
+            about: check.optional_text(company.about),
+        })
+    });
 
     let location = merged.location.and_then(|location| {
         let location = Location {
@@ -173,95 +209,89 @@ pub fn validate(layers: &[Layer]) -> Result<Posting> {
         timezones: check.optional_text(remote.timezones),
     });
     if remote.is_some() && merged.workplace.is_some_and(|w| w != Workplace::Remote) {
-        return Err(check.error(
+        check.problem(
             "remote",
             "a `remote:` block is given but `workplace` is not `remote`",
             Some("set `workplace: remote`, or remove the `remote:` block".into()),
-        ));
+        );
     }
 
-    let salary = match merged.salary {
-        None => None,
-        Some(salary) => Some(check.salary(salary)?),
-    };
-
-    let apply = match merged.apply {
-        None => None,
-        Some(apply) => Some(check.apply(apply)?),
-    };
+    let salary = merged.salary.and_then(|salary| check.salary(salary));
+    let apply = merged.apply.and_then(|apply| check.apply(apply));
 
     if let (Some(posted), Some(until)) = (merged.date_posted, merged.valid_through) {
         if until < posted {
-            return Err(check.error(
+            check.problem(
                 "valid_through",
                 format!("{until} is before date_posted ({posted})"),
                 Some(
                     "valid_through is the last day applications are accepted; it must be on or after date_posted"
                         .into(),
                 ),
-            ));
+            );
         }
     }
 
     let title = check.optional_text(merged.title);
-    if let Some(title) = &title {
-        if title.contains('\n') {
-            return Err(check.error("title", "the title must be a single line", None));
-        }
+    if title.as_ref().is_some_and(|title| title.contains('\n')) {
+        check.problem("title", "the title must be a single line", None);
     }
 
     let id = check.optional_text(merged.id);
     if let Some(id) = &id {
-        crate::names::check_stem(id).map_err(|why| check.error("id", why, None))?;
+        if let Err(why) = crate::names::check_stem(id) {
+            check.problem("id", why, None);
+        }
     }
 
-    let single_line = |text: Option<String>, field: &str| -> Result<Option<String>> {
+    let single_line = |text: Option<String>, field: &str| -> Option<String> {
         let text = check.optional_text(text);
-        match &text {
-            Some(t) if t.contains('\n') => Err(check.error(field, "must be a single line", None)),
-            _ => Ok(text),
+        if text.as_ref().is_some_and(|t| t.contains('\n')) {
+            check.problem(field, "must be a single line", None);
         }
+        text
     };
     let direct_reports = match merged.direct_reports {
         // `--set direct_reports=4` and a CSV cell hold text; a number written as text is a number.
         Some(DirectReports::Text(text)) => match text.trim().parse::<i64>() {
             Ok(n) if (0..=i64::from(MAX_PEOPLE)).contains(&n) => Some(DirectReports::Count(n as u32)),
             Ok(n) => {
-                return Err(check.error(
+                check.problem(
                     "direct_reports",
                     format!("{n} is not a number of people"),
                     Some(format!("write 0 to {MAX_PEOPLE}, or who, e.g. \"4 product managers\"")),
-                ))
+                );
+                None
             }
-            Err(_) => single_line(Some(text), "direct_reports")?.map(DirectReports::Text),
+            Err(_) => single_line(Some(text), "direct_reports").map(DirectReports::Text),
         },
         other => other,
     };
     if let Some(size) = merged.team_size {
         if size == 0 || size > MAX_PEOPLE {
-            return Err(check.error(
+            check.problem(
                 "team_size",
                 format!("{size} is not a team's size"),
                 Some(format!(
                     "write how many people the team has, 1 to {MAX_PEOPLE}, the new hire included"
                 )),
-            ));
+            );
         }
     }
 
-    Ok(Posting {
+    let posting = Posting {
         id,
         role: check.optional_text(merged.role),
         level: check.optional_text(merged.level),
         title,
         company,
         team: check.optional_text(merged.team),
-        reports_to: single_line(merged.reports_to, "reports_to")?,
+        reports_to: single_line(merged.reports_to, "reports_to"),
         direct_reports,
         team_size: merged.team_size,
         tools: check.list(merged.tools),
         languages: merged.languages.unwrap_or_default(),
-        travel: single_line(merged.travel, "travel")?,
+        travel: single_line(merged.travel, "travel"),
         location,
         workplace: merged.workplace,
         remote,
@@ -277,32 +307,45 @@ pub fn validate(layers: &[Layer]) -> Result<Posting> {
         valid_through: merged.valid_through,
         equal_opportunity: check.optional_text(merged.equal_opportunity),
         spelling_choice: merged.spelling,
-    })
+    };
+    let problems = check.problems.into_inner();
+    match problems.is_empty() {
+        true => Ok(posting),
+        false => Err(Error::all(problems)),
+    }
 }
 
 /// The largest amount of pay jdgen accepts, in any currency: above any real salary even in
 /// currencies of many units to the dollar, and small enough that every amount prints exactly
-/// (`1e32` printed "€100,000,000,000,000,005,366,…"). Plausibility per period is another matter.
+/// (`1e32` printed "€100,000,000,000,000,005,366,…"). Plausibility per period is checked after
+/// (see [`super::amount`]).
 pub const MAX_AMOUNT: f64 = 1e12;
 
-/// Validation helpers that know the layers, so every error can name where the field was set.
+/// Validation helpers that know the layers, so every problem can name where the field was
+/// set; problems are collected, and a check that fails gives `None`.
 struct Checker<'a> {
     layers: &'a [Layer],
+    problems: RefCell<Vec<Error>>,
 }
 
 impl Checker<'_> {
-    fn error(&self, field: &str, message: impl Into<String>, help: Option<String>) -> Error {
+    fn problem(&self, field: &str, message: impl Into<String>, help: Option<String>) {
         let (origin, at) = locate(self.layers, field);
-        Error::invalid(origin, field, message, help, at)
+        self.problems
+            .borrow_mut()
+            .push(Error::invalid(origin, field, message, help, at));
     }
 
     fn optional_text(&self, text: Option<String>) -> Option<String> {
         text.map(|t| t.trim().to_owned()).filter(|t| !t.is_empty())
     }
 
-    fn required_text(&self, text: Option<String>, field: &str, what: &str) -> Result<String> {
-        self.optional_text(text)
-            .ok_or_else(|| self.error(field, "is missing or empty", Some(format!("give {what}"))))
+    fn required_text(&self, text: Option<String>, field: &str, what: &str) -> Option<String> {
+        let text = self.optional_text(text);
+        if text.is_none() {
+            self.problem(field, "is missing or empty", Some(format!("give {what}")));
+        }
+        text
     }
 
     fn list(&self, items: Option<Vec<String>>) -> Vec<String> {
@@ -314,85 +357,110 @@ impl Checker<'_> {
             .collect()
     }
 
-    fn web_url(&self, text: &str, field: &str) -> Result<String> {
+    fn web_url(&self, text: &str, field: &str) -> Option<String> {
         let text = text.trim();
         match url::Url::parse(text) {
-            Ok(parsed) if matches!(parsed.scheme(), "http" | "https") && parsed.host().is_some() => Ok(text.to_owned()),
-            _ => Err(self.error(
-                field,
-                format!("'{text}' is not a web address"),
-                Some("write a full http(s) address, e.g. https://example.com/jobs".into()),
-            )),
+            Ok(parsed) if matches!(parsed.scheme(), "http" | "https") && parsed.host().is_some() => {
+                Some(text.to_owned())
+            }
+            _ => {
+                self.problem(
+                    field,
+                    format!("'{text}' is not a web address"),
+                    Some("write a full http(s) address, e.g. https://example.com/jobs".into()),
+                );
+                None
+            }
         }
     }
 
-    fn salary(&self, salary: super::SalaryFacts) -> Result<Salary> {
-        let currency = salary.currency.ok_or_else(|| {
-            self.error(
+    fn salary(&self, salary: super::SalaryFacts) -> Option<Salary> {
+        let period = salary.period.unwrap_or_default();
+        if salary.currency.is_none() {
+            self.problem(
                 "salary.currency",
                 "is missing",
                 Some("give an ISO 4217 code, e.g. `currency: EUR`".into()),
-            )
-        })?;
-        let amount = |value: Option<f64>, field: &str| -> Result<f64> {
-            match value {
-                None => Err(self.error(
+            );
+        }
+        let amount = |value: Option<Amount>, field: &str| -> Option<f64> {
+            let Some(amount) = value else {
+                self.problem(
                     field,
                     "is missing",
                     Some("a salary needs both `min` and `max` (equal for a fixed amount)".into()),
-                )),
-                Some(v) if !v.is_finite() || v < 0.0 => Err(self.error(
+                );
+                return None;
+            };
+            let v = amount.value;
+            if !v.is_finite() || v < 0.0 {
+                self.problem(
                     field,
                     format!("{v} is not an amount"),
                     Some("amounts are zero or more".into()),
-                )),
-                Some(v) if v > MAX_AMOUNT => Err(self.error(
+                );
+                return None;
+            }
+            if v > MAX_AMOUNT {
+                self.problem(
                     field,
                     format!("{v:e} is more than any salary"),
                     Some(
                         "amounts go up to 1,000,000,000,000 in any currency: is there an extra digit or exponent?"
                             .into(),
                     ),
-                )),
-                Some(v) => Ok(v),
+                );
+                return None;
             }
+            // An amount that cannot be this period's pay is never published (`78.000` is 78).
+            if let Some(currency) = salary.currency {
+                if let Some((message, help)) = super::amount::implausible(&amount, period, currency) {
+                    self.problem(field, message, Some(help));
+                    return None;
+                }
+            }
+            Some(v)
         };
-        let min = amount(salary.min, "salary.min")?;
-        let max = amount(salary.max, "salary.max")?;
+        let min = amount(salary.min, "salary.min");
+        let max = amount(salary.max, "salary.max");
+        let (min, max) = (min?, max?);
         if min > max {
-            return Err(self.error(
+            self.problem(
                 "salary.max",
                 format!("the maximum ({max}) is below the minimum ({min})"),
                 Some("write the range low to high: `min` <= `max`".into()),
-            ));
+            );
+            return None;
         }
-        Ok(Salary {
+        Some(Salary {
             min,
             max,
-            currency,
-            period: salary.period.unwrap_or_default(),
+            currency: salary.currency?,
+            period,
         })
     }
 
-    fn apply(&self, apply: ApplyFacts) -> Result<Apply> {
+    fn apply(&self, apply: ApplyFacts) -> Option<Apply> {
         match (apply.url, apply.email) {
-            (Some(url), None) => Ok(Apply::Url(self.web_url(&url, "apply.url")?)),
+            (Some(url), None) => self.web_url(&url, "apply.url").map(Apply::Url),
             (None, Some(email)) => {
                 let email = email.trim().to_owned();
                 let valid = email.split_once('@').is_some_and(|(user, domain)| {
                     !user.is_empty() && domain.contains('.') && !email.contains(char::is_whitespace)
                 });
-                if valid {
-                    Ok(Apply::Email(email))
-                } else {
-                    Err(self.error("apply.email", format!("'{email}' is not an e-mail address"), None))
+                if !valid {
+                    self.problem("apply.email", format!("'{email}' is not an e-mail address"), None);
                 }
+                valid.then_some(Apply::Email(email))
             }
-            _ => Err(self.error(
-                "apply",
-                "give exactly one of `url` or `email`",
-                Some("e.g. `apply: {url: \"https://example.com/jobs/42\"}`".into()),
-            )),
+            _ => {
+                self.problem(
+                    "apply",
+                    "give exactly one of `url` or `email`",
+                    Some("e.g. `apply: {url: \"https://example.com/jobs/42\"}`".into()),
+                );
+                None
+            }
         }
     }
 }
@@ -486,6 +554,7 @@ mod tests {
             start: 0,
             branding: None,
             lint: None,
+            problems: Vec::new(),
         }
     }
 
@@ -500,7 +569,11 @@ mod tests {
 
     #[test]
     fn salary_rules() {
-        assert!(invalid("salary: {min: 10, max: 5, currency: EUR}").contains("job.yaml:1:19: field `salary.max`"));
+        let order = invalid("salary: {min: 100000, max: 50000, currency: EUR}");
+        assert!(
+            order.contains("job.yaml:1:23: field `salary.max`: the maximum"),
+            "{order}"
+        );
         assert!(invalid("salary: {min: -1, max: 5, currency: EUR}").contains("salary.min"));
         assert!(invalid("salary:\n  min: 1\n  max: 5\n").contains("job.yaml:1:1: field `salary.currency`: is missing"));
         assert!(invalid("salary: {min: 1, currency: EUR}").contains("salary.max"));
@@ -509,9 +582,42 @@ mod tests {
             absurd.contains("job.yaml:1:22: field `salary.max`: 1e32 is more than any salary"),
             "{absurd}"
         );
-        assert!(validate(&[layer("salary: {min: 1, max: 1000000000000, currency: IRR}")]).is_ok());
-        let posting = validate(&[layer("salary: {min: 1, max: 1, currency: usd}")]).unwrap();
+        assert!(validate(&[layer("salary: {min: 500000000, max: 900000000, currency: IRR}")]).is_ok());
+        let posting = validate(&[layer("salary: {min: 50000, max: 50000, currency: usd}")]).unwrap();
         assert_eq!(posting.salary.unwrap().period, Period::Year);
+    }
+
+    #[test]
+    fn a_thousands_dot_is_never_published() {
+        let error = invalid("salary: {min: 78.000, max: 96.000, currency: EUR}");
+        assert!(
+            error.contains(
+                "job.yaml:1:10: field `salary.min`: 78.000 reads as 78 (the dot is a decimal point); for a yearly salary did you mean 78000?"
+            ),
+            "{error}"
+        );
+        assert!(error.contains("field `salary.max`: 96.000 reads as 96"), "{error}");
+        assert!(validate(&[layer("salary: {min: 78.000, max: 96.000, currency: EUR, period: hour}")]).is_ok());
+    }
+
+    #[test]
+    fn every_problem_is_reported_at_once() {
+        let error = validate(&[layer(
+            "company: {website: 'nowhere'}\nsalary: {min: 9, max: 5, currency: EUR}\napply: {email: x}\nteam_size: 0\n",
+        )])
+        .unwrap_err();
+        let shown = error.to_string();
+        assert_eq!(error.count(), 6, "{shown}");
+        for field in [
+            "company.name",
+            "company.website",
+            "salary.min",
+            "salary.max",
+            "apply.email",
+            "team_size",
+        ] {
+            assert!(shown.contains(&format!("field `{field}`")), "{field}: {shown}");
+        }
     }
 
     #[test]
@@ -541,24 +647,28 @@ mod tests {
     fn errors_name_the_topmost_layer_that_set_the_field() {
         let company = Layer {
             origin: Origin::File("company.yaml".into()),
-            ..layer("salary: {min: 10, max: 20, currency: EUR}")
+            ..layer("salary: {min: 100000, max: 200000, currency: EUR}")
         };
         let flag = Layer {
-            origin: Origin::Flag("salary.max=5".into()),
+            origin: Origin::Flag("salary.max=50000".into()),
             text: "".into(),
             start: 0,
             facts: PostingFile {
                 salary: Some(super::super::SalaryFacts {
-                    max: Some(5.0),
+                    max: Some(50000.0.into()),
                     ..Default::default()
                 }),
                 ..Default::default()
             },
             branding: None,
             lint: None,
+            problems: Vec::new(),
         };
         let error = validate(&[company, flag]).unwrap_err().to_string();
-        assert!(error.starts_with("--set salary.max=5: field `salary.max`"), "{error}");
+        assert!(
+            error.starts_with("--set salary.max=50000: field `salary.max`"),
+            "{error}"
+        );
     }
 
     #[test]

@@ -152,8 +152,8 @@ fn check_required(posting: &Posting) -> Result<()> {
             "the html and json formats carry a JobPosting for Google for Jobs, which needs {}",
             missing.join("; and ")
         ),
-        "add the missing facts to the job file (or the company file, or --set KEY=VALUE); \
-         jdgen never takes today's date or guesses a place"
+        "add the missing facts to the job file or manifest (or the company file, or --set KEY=VALUE \
+         with generate and batch); jdgen never takes today's date or guesses a place"
             .into(),
     ))
 }

@@ -221,10 +221,16 @@ fn compile(name: &str, file: &str, text: &str) -> Result<Template> {
 
 fn template_error(file: &str, text: &str, error: &TemplateError) -> Error {
     let at = error.pos().map(|(line, column)| Located::at(file, text, line, column));
+    let reason = error.reason().to_string();
+    // The parser lists its grammar's rule names ("expected escape, expression, …"): no help to an author.
+    let message = match reason.starts_with("invalid handlebars syntax") {
+        true => "the Handlebars syntax here cannot be read".to_owned(),
+        false => reason,
+    };
     Error::template(
         file,
-        error.reason().to_string(),
-        Some("check the Handlebars syntax near this point".into()),
+        message,
+        Some("check that every {{ has its }}, and every {{#block}} its {{/block}}, near this point".into()),
         at,
     )
 }

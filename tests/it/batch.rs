@@ -110,7 +110,7 @@ fn one_bad_job_does_not_stop_the_others() {
             "  - id: job-{i}\n    role: product-manager\n    level: senior\n"
         ));
         if i == 12 {
-            text.push_str("  - id: broken\n    role: product-manager\n    level: senior\n    salary: {min: 9, max: 1, currency: EUR}\n");
+            text.push_str("  - id: broken\n    role: product-manager\n    level: senior\n    salary: {min: 90000, max: 10000, currency: EUR}\n");
         }
     }
     std::fs::write(&manifest, &text).unwrap();

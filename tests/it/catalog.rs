@@ -233,7 +233,8 @@ fn check_reports_profile_schema_problems_in_every_file() {
         "{stderr}"
     );
     assert!(
-        stderr.contains(&format!("{lead}:")) && stderr.contains("expected u32"),
+        stderr.contains(&format!("{lead}:"))
+            && stderr.contains("rank must be a whole number, 0 or more, not the text 'second'"),
         "{stderr}"
     );
     assert!(stderr.contains("2 problems in the catalog"), "{stderr}");

@@ -42,7 +42,25 @@ pub fn bad_input(args: &[&str]) -> String {
     );
     assert!(output.stdout.is_empty(), "jdgen {args:?} wrote to stdout on bad input");
     assert!(!stderr.contains("panicked"), "jdgen {args:?} panicked:\n{stderr}");
+    assert_speaks_recruiting(&stderr);
     stderr
+}
+
+/// Words that give a message away as serde's or libyaml's, not written for a recruiter.
+const RUST_SPEAK: [&str; 5] = ["f64", "struct", "variant", "expected", "invalid type"];
+
+/// Fails when `stderr` holds one of [`RUST_SPEAK`] as a word of its own ("unexpected",
+/// "structured" and the catalog's `variants` field are fine). Every bad-input test runs it.
+pub fn assert_speaks_recruiting(stderr: &str) {
+    let lower = stderr.to_lowercase();
+    for word in RUST_SPEAK {
+        let found = lower.match_indices(word).any(|(at, _)| {
+            let before = lower[..at].chars().next_back();
+            let after = lower[at + word.len()..].chars().next();
+            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+        });
+        assert!(!found, "a message speaks Rust ({word:?}), not recruiting:\n{stderr}");
+    }
 }
 
 /// Writes `text` to `name` in a fresh temporary folder and returns both.

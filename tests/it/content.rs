@@ -278,7 +278,7 @@ fn bad_role_facts_are_named_with_what_to_write() {
         ("languages=[English]", "Spanish (conversational)"),
         ("team_size=0", "team_size"),
         ("direct_reports=-2", "direct_reports"),
-        ("spelling=american", "spelling"),
+        ("spelling=canadian", "spelling"),
     ] {
         let stderr = bad_input(&["generate", "-r", "product-manager", "-l", "senior", "--set", set]);
         assert!(stderr.contains(expected), "--set {set}: {stderr}");

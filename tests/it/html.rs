@@ -249,7 +249,7 @@ fn hostile_text_in_every_field_stays_text() {
         "workplace": "remote",
         "remote": {"countries": ["GB"], "timezones": hostile("timezones")},
         "employment_type": "part-time",
-        "salary": {"min": 1, "max": 2, "currency": "GBP", "period": "day"},
+        "salary": {"min": 100, "max": 200, "currency": "GBP", "period": "day"},
         "benefits": [hostile("benefit")],
         "responsibilities": [hostile("responsibility")],
         "requirements": [hostile("requirement")],

@@ -40,7 +40,7 @@ fn thousands_of_failing_jobs_keep_short_messages() {
     assert_eq!(stderr.matches("failed: job at").count(), 5000);
     let last = stderr.lines().rev().find(|l| l.starts_with("failed:")).unwrap();
     assert!(
-        last.contains("job at line 19998 ") && last.contains("jobs.yaml:20001:11: team:"),
+        last.contains("job at line 19998 ") && last.contains("jobs.yaml:20001:11: team must be text"),
         "{last}"
     );
     assert!(stderr.contains("0 jobs written, 0 files, 5000 failed"), "{stderr}");

@@ -15,5 +15,7 @@ mod limits;
 mod lint;
 mod lint_corpus;
 mod output_folder;
+mod readme;
+mod recruiter_input;
 mod site;
 mod terminal;

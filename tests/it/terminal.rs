@@ -31,24 +31,38 @@ fn answer(session: &mut PtySession, prompt: &str, keys: &str) {
     session.flush().unwrap();
 }
 
+/// Today's date (UTC), as `jdgen new` proposes it.
+fn today() -> String {
+    let days = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs()
+        / 86_400;
+    (chrono::NaiveDate::default() + chrono::Days::new(days)).to_string()
+}
+
 #[test]
 fn new_asks_checks_each_answer_and_writes_job_and_description() {
     let dir = tempfile::tempdir().unwrap();
+    let before = today();
     let mut s = on_terminal(&["new"], dir.path(), true);
     answer(&mut s, "Scrum Master (scrum-master)", ENTER); // the roles are listed with their focus
     answer(&mut s, "Head (head)", &format!("{DOWN}{ENTER}")); // lead
     answer(&mut s, "Company name", "AT&T <Labs>\r");
     answer(&mut s, "Company website", "not a website\r");
     answer(&mut s, "is not a web address", "\x15https://att.example\r");
-    answer(&mut s, "City", "Berlin\r");
-    answer(&mut s, "Country", "Germany\r");
-    answer(&mut s, "not an ISO 3166-1", "\x15DE\r");
     answer(&mut s, "Work arrangement", ENTER);
-    answer(&mut s, "Pay currency", "EUR\r");
-    answer(&mut s, "minimum", "90000\r");
-    answer(&mut s, "maximum", "80000\r");
-    answer(&mut s, "below the minimum", "\x15110000\r");
+    answer(&mut s, "City", "Zurich\r");
+    // A country by its name, as a job file takes it; a typo gets the closest one.
+    answer(&mut s, "Country", "Switzerlnd\r");
+    answer(&mut s, "did you mean CH (Switzerland)?", "\x15Switzerland\r");
+    answer(&mut s, "Employment type", ENTER);
+    answer(&mut s, "Pay currency", "CHF\r");
     answer(&mut s, "Paid per", ENTER);
+    // Amounts as people type them, with thousands separators.
+    answer(&mut s, "minimum", "160,000\r");
+    answer(&mut s, "maximum", "150,000\r");
+    answer(&mut s, "below the minimum", "\x15190,000\r");
     answer(&mut s, "Reports to", "Head of Product\r");
     answer(&mut s, "Direct reports", "2\r");
     answer(&mut s, "Team size", "0\r");
@@ -59,41 +73,73 @@ fn new_asks_checks_each_answer_and_writes_job_and_description() {
     answer(&mut s, "Travel", ENTER);
     answer(&mut s, "Benefit 1", "A pension\r");
     answer(&mut s, "Benefit 2", ENTER);
+    answer(&mut s, "How to apply", "jobs at att\r");
+    answer(&mut s, "is not a web address", "\x15jobs@att.example\r");
+    answer(&mut s, "Date posted", ENTER); // today, proposed
+    answer(&mut s, "Last day to apply", "2000-01-01\r");
+    answer(&mut s, "before date_posted", "\x15\r");
     answer(&mut s, "Write the job file to", ENTER);
     answer(&mut s, "Write the description now?", ENTER);
     answer(&mut s, "Write the description to", ENTER);
     s.exp_eof().unwrap();
+    let after = today();
 
-    let job = std::fs::read_to_string(dir.path().join("product-manager-lead.yaml")).unwrap();
+    let path = dir.path().join("product-manager-lead.yaml");
+    let job = std::fs::read_to_string(&path).unwrap();
     for fact in [
         "role: product-manager",
         "level: lead",
         "AT&T <Labs>",
-        "country: DE",
+        "country: CH",
         "workplace: hybrid",
+        "employment_type: full-time",
+        "min: 160000\n",
+        "max: 190000\n",
+        "email: jobs@att.example",
         "reports_to: Head of Product",
         "team_size: 8",
     ] {
         assert!(job.contains(fact), "{fact:?} missing from the job file:\n{job}");
     }
+    assert!(
+        job.contains(&format!("date_posted: {before}")) || job.contains(&format!("date_posted: {after}")),
+        "today's date, proposed and kept:\n{job}"
+    );
+    assert!(!job.contains("valid_through"), "{job}");
     let description = std::fs::read_to_string(dir.path().join("product-manager-lead.md")).unwrap();
     assert!(description.starts_with("# Lead Product Manager\n"), "{description}");
     for fact in [
         r"AT&T \<Labs\>",
-        "€90,000 – €110,000 per year",
+        "CHF 160,000 – 190,000 per year",
         "A pension",
-        "Berlin, Germany",
+        "Zurich, Switzerland",
         "- Reports to: Head of Product",
         "- Direct reports: 2",
         "- Team size: 8 people",
         "- Tools: Jira, Figma",
         "- Working languages: English (fluent) and German (B2).",
+        "jobs@att.example",
     ] {
         assert!(description.contains(fact), "{fact:?} missing from:\n{description}");
     }
-    // The job file it wrote is a job file like any other.
-    let path = dir.path().join("product-manager-lead.yaml");
+    // The job file it wrote is a job file like any other, complete enough for every format.
     assert_eq!(stdout_of(&["generate", "--job", path.to_str().unwrap()]), description);
+    let out = dir.path().join("every-format");
+    stdout_of(&[
+        "generate",
+        "--job",
+        path.to_str().unwrap(),
+        "--format",
+        "md,docx,html,json",
+        "--out-dir",
+        out.to_str().unwrap(),
+    ]);
+    for extension in ["md", "docx", "html", "json"] {
+        assert!(
+            out.join(format!("lead-product-manager.{extension}")).exists(),
+            "{extension}"
+        );
+    }
 }
 
 #[test]
