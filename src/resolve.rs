@@ -48,6 +48,7 @@ pub fn company_file_layer(path: &Path) -> Result<Layer> {
         origin,
         text: text.into(),
         start: 0,
+        start_line: 1,
         facts: company.as_posting(),
         branding,
         lint: company.lint,

@@ -95,6 +95,7 @@ impl Manifest {
                     origin: self.origin.clone(),
                     text: self.text.clone(),
                     start: range.start,
+                    start_line: *first_line,
                     facts,
                     branding: None,
                     lint: None,
@@ -196,7 +197,7 @@ fn read_sections(path: &Path, origin: &Origin, text: &Arc<str>, sections: &Secti
         None => None,
         Some((chunk, line, start)) => {
             let reference: CompanyRef = yaml::from_chunk(origin, &chunk, text, start, line)?;
-            Some(company_layer(path, origin, text, start, reference)?)
+            Some(company_layer(path, origin, text, (start, line), reference)?)
         }
     };
     let defaults = match sections.chunk("defaults", text) {
@@ -207,6 +208,7 @@ fn read_sections(path: &Path, origin: &Origin, text: &Arc<str>, sections: &Secti
                 origin: origin.clone(),
                 text: text.clone(),
                 start,
+                start_line: line,
                 facts,
                 branding: None,
                 lint: None,
@@ -244,7 +246,7 @@ fn read_whole(path: &Path, origin: &Origin, text: &Arc<str>) -> Result<Parts> {
     };
     let company = whole
         .company
-        .map(|c| company_layer(path, origin, text, 0, c))
+        .map(|c| company_layer(path, origin, text, (0, 1), c))
         .transpose()?;
     let defaults = whole.defaults.map(|facts| Layer::new(origin.clone(), "".into(), facts));
     Ok((company, defaults, indexed_jobs(values)))
@@ -261,7 +263,14 @@ fn indexed_jobs(values: Vec<yaml::Value>) -> Vec<ManifestJob> {
 }
 
 /// The company layer from a manifest's `company:` (a file next to the manifest, or inline).
-fn company_layer(path: &Path, origin: &Origin, text: &Arc<str>, start: usize, reference: CompanyRef) -> Result<Layer> {
+/// `at` is where the block starts: its byte offset and line.
+fn company_layer(
+    path: &Path,
+    origin: &Origin,
+    text: &Arc<str>,
+    at: (usize, usize),
+    reference: CompanyRef,
+) -> Result<Layer> {
     let base = path.parent().unwrap_or(Path::new("."));
     match reference {
         CompanyRef::Path(file) => resolve::company_file_layer(&base.join(file)),
@@ -273,7 +282,8 @@ fn company_layer(path: &Path, origin: &Origin, text: &Arc<str>, start: usize, re
             Ok(Layer {
                 origin: origin.clone(),
                 text: text.clone(),
-                start,
+                start: at.0,
+                start_line: at.1,
                 facts: company.as_posting(),
                 branding,
                 lint: company.lint.clone(),
