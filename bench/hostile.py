@@ -2,7 +2,7 @@
 """Issue 13's hostile inputs, each run against a jdgen binary: wall time, peak memory, exit code
 and what happened (the check each case cares about), as one Markdown table.
 
-Usage: bench/hostile.py [--bin PATH] [--timeout S] [--cap-mb MB] [--only NAME,...] [--list]
+Usage: bench/hostile.py [--bin PATH] [--timeout S] [--cap-mb MB] [--only NAME,...] [--tmp DIR] [--list]
 
 Each case writes its inputs into a fresh temporary folder. A run longer than --timeout
 (default 60 s) is killed, and so is one whose resident memory passes --cap-mb (default
@@ -460,6 +460,7 @@ def main():
     parser.add_argument("--timeout", type=float, default=60)
     parser.add_argument("--cap-mb", type=int, default=6000)
     parser.add_argument("--only", default="")
+    parser.add_argument("--tmp", default=None, help="where the cases' folders go (e.g. /dev/shm: no disk in the figures)")
     parser.add_argument("--list", action="store_true")
     args = parser.parse_args()
     only = set(filter(None, args.only.split(",")))
@@ -473,7 +474,7 @@ def main():
     for name, item, what, setup in CASES:
         if only and name not in only:
             continue
-        with tempfile.TemporaryDirectory(prefix="jdgen-hostile-") as work:
+        with tempfile.TemporaryDirectory(prefix="jdgen-hostile-", dir=args.tmp) as work:
             spec = setup(args.bin, work)
             r = run(spec["cmd"], args.timeout, args.cap_mb, spec.get("stdin_bytes"), spec.get("stdin_total", 0))
             said = r.killed or first_line(r.stderr)
@@ -485,7 +486,7 @@ def main():
     for name, item, what, case in SPECIAL:
         if only and name not in only:
             continue
-        with tempfile.TemporaryDirectory(prefix="jdgen-hostile-") as work:
+        with tempfile.TemporaryDirectory(prefix="jdgen-hostile-", dir=args.tmp) as work:
             wall, peak, code, said = case(args.bin, work, args.timeout, args.cap_mb)
             print(f"| {name} | {item} | {what} | {wall} | {peak} | {code} | {said.replace('|', '/')} |", flush=True)
 
