@@ -8,6 +8,8 @@
 #
 # Needs the nightly toolchain and cargo-fuzz (cargo install cargo-fuzz).
 # Usage: bench/fuzz.sh [SECONDS per target, default 60] [TARGET ...]
+# FUZZ_FLAGS adds libFuzzer flags, e.g. FUZZ_FLAGS="-len_control=0 -timeout=2" to try long
+# inputs at once and call anything slower than 2 s a finding.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-60}
@@ -23,7 +25,9 @@ rustup toolchain list | grep -q '^nightly' || { echo "needs the nightly toolchai
 seeds=$(mktemp -d)
 trap 'rm -rf "$seeds"' EXIT
 mkdir -p "$seeds"/{job_file,manifest_yaml,manifest_csv,markdown,templates,catalog_folder}
-cp examples/job.yaml examples/company.yaml tests/fixtures/*.yaml "$seeds/job_file/"
+for file in examples/job.yaml examples/company.yaml tests/fixtures/*.yaml; do
+    cp "$file" "$seeds/job_file/${file//\//_}"
+done
 cp examples/batch.yaml "$seeds/manifest_yaml/"
 python3 bench/manifest.py 3 >"$seeds/manifest_yaml/typical.yaml"
 printf 'id,role,level,company.name,location.city,location.country,salary.min,salary.max,salary.currency,benefits\npm-berlin,product-manager,senior,Northwind Health,Berlin,DE,78000,"96,000",EUR,30 days of holiday;Pension\n"sm, ""remote""",scrum-master,lead,Acme,,,,,,"a\nb"\n' \
@@ -51,7 +55,7 @@ for target in "${targets[@]}"; do
     # its own fuzzing), and an uninstrumented build runs several times as many inputs.
     cargo +nightly fuzz run -s none "$target" "$corpus" -- \
         -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
-        -print_final_stats=1 >"fuzz/logs/$target.log" 2>&1 || true
+        -print_final_stats=1 ${FUZZ_FLAGS:-} >"fuzz/logs/$target.log" 2>&1 || true
     after=$(find "fuzz/artifacts/$target" -type f | wc -l)
     runs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "fuzz/logs/$target.log" | grep -o '[0-9]*$' || echo 0)
     rate=$(grep -o 'stat::average_exec_per_sec: *[0-9]*' "fuzz/logs/$target.log" | grep -o '[0-9]*$' || echo 0)

@@ -2,7 +2,7 @@
 """Issue 13's hostile inputs, each run against a jdgen binary: wall time, peak memory, exit code
 and what happened (the check each case cares about), as one Markdown table.
 
-Usage: bench/hostile.py [--bin PATH] [--timeout S] [--cap-mb MB] [--only NAME,...] [--list]
+Usage: bench/hostile.py [--bin PATH] [--timeout S] [--cap-mb MB] [--only NAME,...] [--tmp DIR] [--list]
 
 Each case writes its inputs into a fresh temporary folder. A run longer than --timeout
 (default 60 s) is killed, and so is one whose resident memory passes --cap-mb (default
@@ -115,6 +115,14 @@ def failing_manifest(path, jobs):
             out.write(f"  - id: job-{i:05d}\n    role: scrum-master\n    level: lead\n    team: [x]\n")
 
 
+def invalid_manifest(path, jobs):
+    with open(path, "w") as out:
+        out.write("jobs:\n")
+        for i in range(jobs):
+            out.write(f"  - id: job-{i:05d}\n    role: scrum-master\n    level: lead\n"
+                      f"    salary: {{min: 9, max: 1, currency: EUR}}\n")
+
+
 def nested_job(path, depth):
     with open(path, "w") as out:
         out.write("role: product-manager\nlevel: senior\nteam: " + "[" * depth + "]" * depth + "\n")
@@ -160,6 +168,15 @@ def catalog_with(dir, files):
 def case_fail(jobs):
     def setup(bin, work):
         failing_manifest(f"{work}/m.yaml", jobs)
+        size = os.path.getsize(f"{work}/m.yaml") // 1024
+        return dict(cmd=[bin, "batch", f"{work}/m.yaml", "--out-dir", f"{work}/out"],
+                    note=f"{size} KB manifest")
+    return setup
+
+
+def case_invalid(jobs):
+    def setup(bin, work):
+        invalid_manifest(f"{work}/m.yaml", jobs)
         size = os.path.getsize(f"{work}/m.yaml") // 1024
         return dict(cmd=[bin, "batch", f"{work}/m.yaml", "--out-dir", f"{work}/out"],
                     note=f"{size} KB manifest")
@@ -333,6 +350,7 @@ def setup_links(bin, work):
 CASES = [
     ("fail-5k", 1, "5,000 failing jobs (`team: [x]`)", case_fail(5000)),
     ("fail-10k", 1, "10,000 failing jobs", case_fail(10000)),
+    ("invalid-20k", 1, "20,000 jobs failing validation (`salary: {min: 9, max: 1}`)", case_invalid(20000)),
     ("nest-200k", 2, "`team: [[[…]]]`, 200 KB job file", case_nest(100000)),
     ("nest-400k", 2, "`team: [[[…]]]`, 400 KB job file", case_nest(200000)),
     ("nest-batch", 2, "nested flow list in a manifest job", setup_nest_batch),
@@ -419,7 +437,7 @@ def interrupted(sig):
         typical_manifest(f"{work}/m.yaml", 20000)
         out = f"{work}/out"
         r = run([bin, "batch", f"{work}/m.yaml", "--out-dir", out, "--format", "md,docx", "--jobs", "2"],
-                timeout, cap, signal_after=1.0, sig=sig)
+                timeout, cap, signal_after=3.0, sig=sig)
         left = count_tmp(out)
         again = run([bin, "batch", f"{work}/m.yaml", "--out-dir", out, "--format", "md,docx"], timeout, cap)
         return (f"{r.wall:.2f}", f"{r.peak_mb:.0f}", f"{r.code}, re-run {again.code}",
@@ -431,8 +449,8 @@ def interrupted(sig):
 SPECIAL = [
     ("two-runs", 10, "two batch runs into one folder at once (5,000 jobs each)", two_runs),
     ("disk-full", 11, "disk full: 400 jobs md+docx into a 1 MB tmpfs", disk_full),
-    ("sigint", 12, "SIGINT after 1 s of a 20,000-job batch", interrupted(signal.SIGINT)),
-    ("sigkill", 12, "SIGKILL after 1 s of a 20,000-job batch", interrupted(signal.SIGKILL)),
+    ("sigint", 12, "SIGINT after 3 s of a 20,000-job batch", interrupted(signal.SIGINT)),
+    ("sigkill", 12, "SIGKILL after 3 s of a 20,000-job batch", interrupted(signal.SIGKILL)),
 ]
 
 
@@ -442,6 +460,7 @@ def main():
     parser.add_argument("--timeout", type=float, default=60)
     parser.add_argument("--cap-mb", type=int, default=6000)
     parser.add_argument("--only", default="")
+    parser.add_argument("--tmp", default=None, help="where the cases' folders go (e.g. /dev/shm: no disk in the figures)")
     parser.add_argument("--list", action="store_true")
     args = parser.parse_args()
     only = set(filter(None, args.only.split(",")))
@@ -455,7 +474,7 @@ def main():
     for name, item, what, setup in CASES:
         if only and name not in only:
             continue
-        with tempfile.TemporaryDirectory(prefix="jdgen-hostile-") as work:
+        with tempfile.TemporaryDirectory(prefix="jdgen-hostile-", dir=args.tmp) as work:
             spec = setup(args.bin, work)
             r = run(spec["cmd"], args.timeout, args.cap_mb, spec.get("stdin_bytes"), spec.get("stdin_total", 0))
             said = r.killed or first_line(r.stderr)
@@ -467,7 +486,7 @@ def main():
     for name, item, what, case in SPECIAL:
         if only and name not in only:
             continue
-        with tempfile.TemporaryDirectory(prefix="jdgen-hostile-") as work:
+        with tempfile.TemporaryDirectory(prefix="jdgen-hostile-", dir=args.tmp) as work:
             wall, peak, code, said = case(args.bin, work, args.timeout, args.cap_mb)
             print(f"| {name} | {item} | {what} | {wall} | {peak} | {code} | {said.replace('|', '/')} |", flush=True)
 

@@ -7,7 +7,7 @@ use crate::catalog::{layered_files, Catalog};
 use crate::error::{Error, Located, Origin, Result};
 use crate::posting::{self, Layer, PostingFile};
 use crate::render::render_markdown;
-use crate::render::structure::{mustaches, position};
+use crate::render::structure::{mustaches, Positions, MAX_BLOCK_DEPTH};
 use crate::resolve::Job;
 use crate::yaml;
 
@@ -262,7 +262,12 @@ struct Tag {
 /// Handlebars only says "syntax error" at the end of the file; this names the block and its line.
 fn unclosed_block(text: &str) -> Option<Tag> {
     let mut open: Vec<Tag> = Vec::new();
+    let mut positions = Positions::new(text);
     for (offset, tag) in mustaches(text) {
+        if open.len() > MAX_BLOCK_DEPTH {
+            // Compiling the template says that it nests too deeply, at the right place.
+            return None;
+        }
         let tag = tag.trim_start_matches(['{', '~']).trim_start();
         let word = |rest: &str| -> String {
             rest.trim_start()
@@ -272,7 +277,7 @@ fn unclosed_block(text: &str) -> Option<Tag> {
         };
         if let Some(rest) = tag.strip_prefix('#') {
             let rest = rest.strip_prefix('>').unwrap_or(rest);
-            let (line, column) = position(text, offset);
+            let (line, column) = positions.at(offset);
             open.push(Tag {
                 name: word(rest),
                 line,
@@ -293,10 +298,11 @@ fn unclosed_block(text: &str) -> Option<Tag> {
 
 /// Every static partial reference in a template's text; comments are skipped.
 fn partial_references(text: &str) -> Vec<Tag> {
+    let mut positions = Positions::new(text);
     crate::render::structure::partial_calls(text)
         .into_iter()
         .map(|(offset, name)| {
-            let (line, column) = position(text, offset);
+            let (line, column) = positions.at(offset);
             Tag {
                 name: name.to_owned(),
                 line,

@@ -103,7 +103,8 @@ pub fn templates(data: &[u8]) {
 
 /// A catalog folder as a user writes it: the input split at NUL bytes into a role template
 /// (with its front matter), a partial that replaces `about-team`, and a seniority profile;
-/// then everything `jdgen check` does with it (load, schemas, every role × level rendered).
+/// loaded as every command loads a catalog (schemas, templates, partial graph), then the
+/// new role and level rendered (with the first built-in ones) in every format.
 pub fn catalog_folder(data: &[u8]) {
     let Ok(text) = std::str::from_utf8(data) else {
         return;
@@ -111,18 +112,34 @@ pub fn catalog_folder(data: &[u8]) {
     let Ok(dir) = tempfile::tempdir() else {
         return;
     };
-    let mut parts = text.splitn(3, '\0');
     let files = [
         "templates/fuzz-role.md.hbs",
         "templates/partials/about-team.md.hbs",
         "profiles/fuzz-level.yaml",
     ];
-    for (file, part) in files.into_iter().zip(parts.by_ref()) {
+    for (file, part) in files.into_iter().zip(text.splitn(3, '\0')) {
         let path = dir.path().join(file);
         if let Some(parent) = path.parent() {
             let _ = std::fs::create_dir_all(parent);
         }
         let _ = std::fs::write(path, part);
     }
-    let _ = crate::check::check_catalog(Some(dir.path()));
+    let Ok((catalog, _problems)) = Catalog::load_collecting(Some(dir.path())) else {
+        return;
+    };
+    let origin = Origin::File("job.yaml".into());
+    let posting = "company: {name: Acme}\nlocation: {city: Berlin, country: DE}\nbenefits: [A, B]\nsalary: {min: 1, max: 2, currency: EUR}\ndate_posted: 2026-01-05\n";
+    let Ok(facts) = yaml::from_str::<PostingFile>(&origin, posting) else {
+        return;
+    };
+    let roles = ["fuzz-role", "product-manager"];
+    let levels = ["fuzz-level", "senior"];
+    for role in roles {
+        for level in levels {
+            let mut layer = Layer::new(origin.clone(), posting.into(), facts.clone());
+            layer.facts.role = Some(role.into());
+            layer.facts.level = Some(level.into());
+            render_all(&catalog, std::slice::from_ref(&layer));
+        }
+    }
 }

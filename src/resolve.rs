@@ -112,7 +112,7 @@ pub fn job_file_layer(path: &Path) -> Result<Layer> {
     let text = read_yaml_file(path, Wanted::JobFile)?;
     let origin = Origin::File(path.display().to_string());
     let read = parse_yaml_file::<PostingFile>(path, &origin, &text, Wanted::JobFile);
-    Layer::partial(origin, text.into(), 0, read)
+    Layer::partial(origin, text.into(), (0, 1), read)
 }
 
 /// Reads a company file as a layer (the bottom one).
@@ -129,6 +129,7 @@ pub fn company_file_layer(path: &Path) -> Result<Layer> {
         origin,
         text: text.into(),
         start: 0,
+        start_line: 1,
         facts: company.as_posting(),
         branding,
         lint: company.lint,

@@ -203,7 +203,7 @@ fn job_layer(origin: Origin, columns: &[String], record: &csv::StringRecord) -> 
         }
     }
     let read = yaml::from_value_partial::<PostingFile>(&origin, yaml::Value::Mapping(root));
-    Layer::partial(origin, "".into(), 0, read)
+    Layer::partial(origin, "".into(), (0, 1), read)
 }
 
 /// A cell as the YAML value its column expects.

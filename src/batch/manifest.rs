@@ -98,12 +98,12 @@ impl Manifest {
                 chunk.replace_range(*dash..=*dash, " ");
                 let read =
                     yaml::from_chunk_partial::<PostingFile>(&self.origin, &chunk, &self.text, range.start, *first_line);
-                Layer::partial(self.origin.clone(), self.text.clone(), range.start, read)
+                Layer::partial(self.origin.clone(), self.text.clone(), (range.start, *first_line), read)
             }
             JobSource::Record(record) => csv_manifest::record_layer(&self.path, &self.columns, record),
             JobSource::Value(value) => {
                 let read = yaml::from_value_partial::<PostingFile>(&self.origin, value.clone());
-                Layer::partial(self.origin.clone(), "".into(), 0, read)
+                Layer::partial(self.origin.clone(), "".into(), (0, 1), read)
             }
         }
     }
@@ -201,7 +201,7 @@ fn read_sections(path: &Path, origin: &Origin, text: &Arc<str>, sections: &Secti
         None => None,
         Some((chunk, line, start)) => {
             let reference: CompanyRef = yaml::from_chunk(origin, &chunk, text, start, line)?;
-            Some(company_layer(path, origin, text, start, reference)?)
+            Some(company_layer(path, origin, text, (start, line), reference)?)
         }
     };
     let defaults = match sections.chunk("defaults", text) {
@@ -212,6 +212,7 @@ fn read_sections(path: &Path, origin: &Origin, text: &Arc<str>, sections: &Secti
                 origin: origin.clone(),
                 text: text.clone(),
                 start,
+                start_line: line,
                 facts,
                 branding: None,
                 lint: None,
@@ -250,7 +251,7 @@ fn read_whole(path: &Path, origin: &Origin, text: &Arc<str>) -> Result<Parts> {
     };
     let company = whole
         .company
-        .map(|c| company_layer(path, origin, text, 0, c))
+        .map(|c| company_layer(path, origin, text, (0, 1), c))
         .transpose()?;
     let defaults = whole.defaults.map(|facts| Layer::new(origin.clone(), "".into(), facts));
     Ok((company, defaults, indexed_jobs(values)))
@@ -267,7 +268,14 @@ fn indexed_jobs(values: Vec<yaml::Value>) -> Vec<ManifestJob> {
 }
 
 /// The company layer from a manifest's `company:` (a file next to the manifest, or inline).
-fn company_layer(path: &Path, origin: &Origin, text: &Arc<str>, start: usize, reference: CompanyRef) -> Result<Layer> {
+/// `at` is where the block starts: its byte offset and line.
+fn company_layer(
+    path: &Path,
+    origin: &Origin,
+    text: &Arc<str>,
+    at: (usize, usize),
+    reference: CompanyRef,
+) -> Result<Layer> {
     let base = path.parent().unwrap_or(Path::new("."));
     match reference {
         CompanyRef::Path(file) => resolve::company_file_layer(&base.join(file)),
@@ -279,7 +287,8 @@ fn company_layer(path: &Path, origin: &Origin, text: &Arc<str>, start: usize, re
             Ok(Layer {
                 origin: origin.clone(),
                 text: text.clone(),
-                start,
+                start: at.0,
+                start_line: at.1,
                 facts: company.as_posting(),
                 branding,
                 lint: company.lint.clone(),

@@ -23,6 +23,9 @@ pub struct Layer {
     pub text: Arc<str>,
     /// Where this layer's own part of `text` starts (a job inside a manifest).
     pub start: usize,
+    /// The 1-based line of `text` at `start` (errors count lines from there, not from the
+    /// top of a manifest of thousands of jobs).
+    pub start_line: usize,
     pub facts: PostingFile,
     /// The company file's `branding:` block, checked; None for other layers.
     pub branding: Option<super::Branding>,
@@ -40,6 +43,7 @@ impl Layer {
             origin,
             text,
             start: 0,
+            start_line: 1,
             facts,
             branding: None,
             lint: None,
@@ -48,11 +52,12 @@ impl Layer {
     }
 
     /// A layer read as far as it could be: what was read (nothing when nothing could be), and
-    /// the problems; `Err` when nothing at all could be read.
+    /// the problems; `Err` when nothing at all could be read. `at` is where the layer's part
+    /// of `text` starts: its byte offset and 1-based line.
     pub fn partial(
         origin: Origin,
         text: Arc<str>,
-        start: usize,
+        (start, start_line): (usize, usize),
         read: std::result::Result<PostingFile, crate::yaml::Partial<PostingFile>>,
     ) -> Result<Layer> {
         let (facts, problems) = match read {
@@ -67,6 +72,7 @@ impl Layer {
             origin,
             text,
             start,
+            start_line,
             facts,
             branding: None,
             lint: None,
@@ -477,8 +483,14 @@ pub fn locate(layers: &[Layer], field: &str) -> (Origin, Option<Located>) {
         None => (Origin::File("<posting>".into()), None),
         Some(layer) => {
             let at = match &layer.origin {
-                Origin::File(name) => locate_key(&layer.text, layer.start, &path)
-                    .map(|(line, column)| Located::at(name, &layer.text, line, column)),
+                Origin::File(name) => {
+                    // From the layer's own start: a failing job of a long manifest searches
+                    // its own lines, not the whole manifest.
+                    let part = layer.text.get(layer.start..).unwrap_or_default();
+                    locate_key(part, 0, &path).map(|(line, column)| {
+                        Located::in_part(name, part, layer.start_line, line + layer.start_line - 1, column)
+                    })
+                }
                 Origin::Flag(_) => None,
             };
             (layer.origin.clone(), at)
@@ -552,6 +564,7 @@ mod tests {
             origin,
             text: text.into(),
             start: 0,
+            start_line: 1,
             branding: None,
             lint: None,
             problems: Vec::new(),
@@ -653,6 +666,7 @@ mod tests {
             origin: Origin::Flag("salary.max=50000".into()),
             text: "".into(),
             start: 0,
+            start_line: 1,
             facts: PostingFile {
                 salary: Some(super::super::SalaryFacts {
                     max: Some(50000.0.into()),
