@@ -12,6 +12,9 @@ pub const US_SUFFIX: &str = "@us";
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct UsSpelling {
     words: HashMap<String, String>,
+    /// The byte lengths of the shortest and the longest British word: a word outside them is
+    /// not looked up (a posting converts thousands of words, few of them listed).
+    lengths: (usize, usize),
 }
 
 /// `spelling/en-us.yaml` as written.
@@ -41,7 +44,11 @@ impl UsSpelling {
                 words.insert(british, us);
             }
         }
-        (UsSpelling { words }, problems)
+        let lengths = (
+            words.keys().map(String::len).min().unwrap_or(0),
+            words.keys().map(String::len).max().unwrap_or(0),
+        );
+        (UsSpelling { words, lengths }, problems)
     }
 
     /// Whether the table converts nothing.
@@ -56,8 +63,17 @@ impl UsSpelling {
         }
         let mut out = String::new();
         let mut copied = 0;
+        let (shortest, longest) = self.lengths;
         for (start, word) in words(text) {
-            let Some(us) = self.words.get(&word.to_lowercase()) else {
+            // Lower case can change a word's length only outside ASCII, so the bound holds there.
+            if word.is_ascii() && !(shortest..=longest).contains(&word.len()) {
+                continue;
+            }
+            let found = match word.chars().any(char::is_uppercase) {
+                true => self.words.get(&word.to_lowercase()),
+                false => self.words.get(word),
+            };
+            let Some(us) = found else {
                 continue;
             };
             out.push_str(&text[copied..start]);

@@ -9,7 +9,14 @@ pub fn escape_markdown(text: &str) -> String {
     // Most values (names, bullets, cities) need nothing; a batch escapes hundreds per posting.
     let first = text.trim_start().chars().next();
     let plain_start = !matches!(first, Some('#' | '-' | '+' | '=' | '0'..='9'));
-    let plain = !text.contains(['\\', '`', '*', '[', ']', '<', '>', '|', '~', '_', '&', '\n', '\r']);
+    // All markup characters are ASCII, so bytes are enough; a `match` on bytes is a table look-up,
+    // where `contains` with an array of chars compares each character with every one of them.
+    let plain = !text.bytes().any(|b| {
+        matches!(
+            b,
+            b'\\' | b'`' | b'*' | b'[' | b']' | b'<' | b'>' | b'|' | b'~' | b'_' | b'&' | b'\n' | b'\r'
+        )
+    });
     if plain && plain_start {
         return text.to_owned();
     }
