@@ -11,7 +11,8 @@ Examples:
   jdgen generate --role project-manager --level expert --job job.yaml -o posting.md
   jdgen generate --job job.yaml --company company.yaml --set salary.min=90000 --set salary.max=110000
 
-Exit codes: 0 success; 1 some jobs failed or lint findings; 2 bad input or usage.";
+Exit codes: 0 success; 1 some jobs failed or lint findings; 2 bad input or usage;
+3 a file could not be read or written (I/O failure); 4 internal error (a bug in jdgen).";
 
 /// Writes job descriptions for Product Managers, Project Owners, Product Owners and Scrum Masters.
 #[derive(Debug, Parser)]

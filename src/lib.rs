@@ -14,6 +14,7 @@ pub mod cli;
 pub mod commands;
 pub mod compare;
 pub mod error;
+pub mod exit;
 pub mod fsio;
 #[doc(hidden)]
 pub mod fuzzing;

@@ -1,9 +1,13 @@
 //! The `jdgen` binary: parse arguments, run, print errors, choose the exit code.
 
+// As in the library: errors carry their excerpt and are the cold path.
+#![allow(clippy::result_large_err)]
+
 use std::io::IsTerminal;
 
 use clap::{CommandFactory, FromArgMatches};
-use jdgen::commands::{self, exit};
+use jdgen::commands;
+use jdgen::exit;
 use jdgen::{ui, Error};
 
 /// mimalloc rather than the system allocator: a batch allocates and frees the same
@@ -22,16 +26,29 @@ fn main() {
     let matches = jdgen::cli::Cli::command().color(color).get_matches();
     let cli = jdgen::cli::Cli::from_arg_matches(&matches).unwrap_or_else(|error| error.exit());
     install_error_reporter();
-    let code = match commands::run(cli) {
-        Ok(code) => code,
+    let code = exit_code(std::panic::catch_unwind(|| commands::run(cli)));
+    std::process::exit(code.into());
+}
+
+/// The exit code of a run (see `jdgen::exit`), having said what went wrong. A panic has
+/// already been printed by Rust's hook; it is a bug, and says so.
+fn exit_code(outcome: std::thread::Result<jdgen::Result<u8>>) -> u8 {
+    match outcome {
+        Ok(Ok(code)) => code,
         // The reader went away (`jdgen … | head`): nothing more to say.
-        Err(Error::BrokenPipe) => exit::SUCCESS,
-        Err(error) => {
+        Ok(Err(Error::BrokenPipe)) => exit::SUCCESS,
+        Ok(Err(error)) => {
             ui::print_error(&error);
-            exit::BAD_INPUT
+            error.exit_code()
         }
-    };
-    std::process::exit(code);
+        Err(_) => {
+            eprintln!(
+                "jdgen: internal error (a bug in jdgen, not in your files); please report it with the message above at {}/issues",
+                env!("CARGO_PKG_REPOSITORY")
+            );
+            exit::INTERNAL
+        }
+    }
 }
 
 /// Errors quote the offending line. On a terminal: colour (by the one rule in
@@ -51,4 +68,23 @@ fn install_error_reporter() {
                 .build(),
         )
     }));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_outcome_has_its_exit_code() {
+        assert_eq!(exit_code(Ok(Ok(exit::FINDINGS))), exit::FINDINGS);
+        assert_eq!(exit_code(Ok(Err(Error::BrokenPipe))), exit::SUCCESS);
+        assert_eq!(exit_code(Ok(Err(Error::Usage("bad flag".into())))), exit::BAD_INPUT);
+        let write = Error::Write {
+            path: "out.md".into(),
+            reason: "No space left on device".into(),
+        };
+        assert_eq!(exit_code(Ok(Err(write))), exit::IO_FAILURE);
+        let panicked = std::panic::catch_unwind(|| -> jdgen::Result<u8> { panic!("a bug") });
+        assert_eq!(exit_code(panicked), exit::INTERNAL);
+    }
 }

@@ -20,7 +20,7 @@ use crate::ui;
 const SKIPPED_SHOWN: usize = 20;
 
 /// Runs the batch; exit 1 when any job failed or was not written.
-pub fn run(catalog: &Catalog, catalog_dir: Option<&Path>, args: &BatchArgs) -> Result<i32> {
+pub fn run(catalog: &Catalog, catalog_dir: Option<&Path>, args: &BatchArgs) -> Result<u8> {
     let started = Instant::now();
     let formats = Format::parse_list(&args.format)?;
     let render = super::render_options(&args.look, &formats)?;

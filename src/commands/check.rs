@@ -8,7 +8,7 @@ use crate::error::Result;
 use crate::ui;
 
 /// Checks the catalog layered under `user_dir` and reports.
-pub fn run(user_dir: Option<&Path>) -> Result<i32> {
+pub fn run(user_dir: Option<&Path>) -> Result<u8> {
     let report = check_catalog(user_dir)?;
     // Not problems: the catalog works, but these files stop getting jdgen's updates.
     for stale in &report.stale {
@@ -36,6 +36,8 @@ pub fn run(user_dir: Option<&Path>) -> Result<i32> {
         return Ok(exit::SUCCESS);
     }
     let count = report.problems.len();
+    // A catalog file that exists but cannot be read is the system's fault, not the catalog's.
+    let code = report.problems.iter().map(crate::error::Error::exit_code).max();
     for problem in report.problems {
         crate::ui::print_error(&problem);
     }
@@ -44,5 +46,5 @@ pub fn run(user_dir: Option<&Path>) -> Result<i32> {
         if count == 1 { "" } else { "s" },
         ui::escape_controls(&from)
     );
-    Ok(exit::BAD_INPUT)
+    Ok(code.unwrap_or(exit::BAD_INPUT))
 }

@@ -14,7 +14,7 @@ use crate::{fsio, ui};
 const DEFAULT_LEVEL: &str = "senior";
 
 /// Builds the comparison from the catalog and writes it to standard output or `-o FILE`.
-pub fn run(catalog: &Catalog, args: &CompareArgs) -> Result<i32> {
+pub fn run(catalog: &Catalog, args: &CompareArgs) -> Result<u8> {
     let format = format(args)?;
     let comparison = match &args.role {
         Some(role) => compare::levels(catalog, role, &args.names)?,

@@ -11,7 +11,7 @@ use crate::render::{self, Format};
 use crate::{fsio, names, posting, resolve};
 
 /// Resolves the posting's layers, renders the chosen formats and writes them.
-pub fn run(catalog_dir: Option<&Path>, args: &GenerateArgs) -> Result<i32> {
+pub fn run(catalog_dir: Option<&Path>, args: &GenerateArgs) -> Result<u8> {
     let formats = formats(args)?;
     let mut layers = Vec::new();
     if let Some(path) = &args.company {

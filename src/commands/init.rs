@@ -9,7 +9,7 @@ use crate::{fsio, ui};
 
 /// Writes the starter files into `dir` (only those named in `only`, when given); refuses
 /// (naming them) if any exist, unless `force`.
-pub fn run(dir: &Path, force: bool, only: &[String]) -> Result<i32> {
+pub fn run(dir: &Path, force: bool, only: &[String]) -> Result<u8> {
     let mut files = starter_files();
     if !only.is_empty() {
         for wanted in only {

@@ -11,8 +11,9 @@ use crate::lint::{self, Document, Level, LintRules};
 use crate::posting::{self, Layer, Posting};
 use crate::{fsio, resolve, ui};
 
-/// Lints each file; a file that cannot be read is reported and the others still linted (exit 2).
-pub fn run(catalog_dir: Option<&Path>, args: &LintArgs) -> Result<i32> {
+/// Lints each file; a file that cannot be read is reported and the others still linted (exit 2,
+/// or 3 when reading failed).
+pub fn run(catalog_dir: Option<&Path>, args: &LintArgs) -> Result<u8> {
     let layers = layers_from(args.company.as_deref(), args.job.as_deref())?;
     let rules = rules_for(catalog_dir, &layers)?;
     let facts = match layers.is_empty() {
@@ -20,7 +21,8 @@ pub fn run(catalog_dir: Option<&Path>, args: &LintArgs) -> Result<i32> {
         false => Some(posting::validate(&layers)?),
     };
     let mut reports = Vec::new();
-    let mut unreadable = false;
+    // The exit code of the worst file that could not be read.
+    let mut unreadable = None;
     for path in &args.files {
         match read_document(path) {
             Ok(Read::Posting(doc)) => reports.push(FileReport {
@@ -34,12 +36,12 @@ pub fn run(catalog_dir: Option<&Path>, args: &LintArgs) -> Result<i32> {
             )),
             Err(error) => {
                 crate::ui::print_error(&error);
-                unreadable = true;
+                unreadable = unreadable.max(Some(error.exit_code()));
             }
         }
     }
     // When no file could be read there is nothing to report but the errors.
-    if !(reports.is_empty() && unreadable) {
+    if !(reports.is_empty() && unreadable.is_some()) {
         let shown = match args.format {
             LintFormat::Text => output::text(&reports, args.deny),
             LintFormat::Json => output::json(&reports, args.deny),
@@ -47,8 +49,8 @@ pub fn run(catalog_dir: Option<&Path>, args: &LintArgs) -> Result<i32> {
         };
         write_stdout(shown.as_bytes())?;
     }
-    Ok(if unreadable {
-        exit::BAD_INPUT
+    Ok(if let Some(code) = unreadable {
+        code
     } else if output::fails(&reports, args.deny) {
         exit::FINDINGS
     } else {

@@ -6,7 +6,7 @@ use crate::cli::ListWhat;
 use crate::error::Result;
 
 /// Prints the roles (with what sets them apart) or the levels (in rank order).
-pub fn run(catalog: &Catalog, what: ListWhat) -> Result<i32> {
+pub fn run(catalog: &Catalog, what: ListWhat) -> Result<u8> {
     let text = match what {
         ListWhat::Roles => roles(catalog),
         ListWhat::Levels => levels(catalog),

@@ -16,20 +16,11 @@ use std::io::Write;
 use crate::catalog::Catalog;
 use crate::cli::{Cli, Command, LookArgs};
 use crate::error::{Error, Result};
+use crate::exit;
 use crate::render::{Format, RenderOptions};
 
-/// Exit codes, documented in the README.
-pub mod exit {
-    /// Everything worked.
-    pub const SUCCESS: i32 = 0;
-    /// Some jobs failed (batch) or lint found problems.
-    pub const FINDINGS: i32 = 1;
-    /// Bad input or usage.
-    pub const BAD_INPUT: i32 = 2;
-}
-
 /// Runs the parsed command line.
-pub fn run(cli: Cli) -> Result<i32> {
+pub fn run(cli: Cli) -> Result<u8> {
     crate::ui::set_verbosity(match (cli.quiet, cli.verbose) {
         (true, _) => crate::ui::Verbosity::Quiet,
         (false, true) => crate::ui::Verbosity::Verbose,

@@ -14,7 +14,7 @@ use crate::render::Format;
 use crate::{fsio, render, resolve, ui, yaml};
 
 /// Asks the questions, then writes the job file and, if wanted, the description.
-pub fn run(catalog: &Catalog) -> Result<i32> {
+pub fn run(catalog: &Catalog) -> Result<u8> {
     if !(std::io::stdin().is_terminal() && std::io::stderr().is_terminal()) {
         return Err(Error::Usage(
             "jdgen new asks questions and needs a terminal; in a script, write a job file instead \

@@ -20,7 +20,7 @@ use crate::{resolve, ui};
 const SHOWN: usize = 20;
 
 /// Builds the site; exit 1 when any job failed or the build was incomplete.
-pub fn run(catalog: &Catalog, args: &SiteArgs) -> Result<i32> {
+pub fn run(catalog: &Catalog, args: &SiteArgs) -> Result<u8> {
     let started = Instant::now();
     let base_url = args.base_url.as_deref().map(BaseUrl::parse).transpose()?;
     let date = match &args.date {

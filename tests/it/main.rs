@@ -7,6 +7,7 @@ mod common;
 mod compare;
 mod content;
 mod docx;
+mod exit_codes;
 mod fuzz_regressions;
 mod generate;
 mod golden;
