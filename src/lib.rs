@@ -10,8 +10,6 @@
 pub mod batch;
 pub mod catalog;
 pub mod check;
-pub mod cli;
-pub mod commands;
 pub mod compare;
 pub mod error;
 pub mod exit;

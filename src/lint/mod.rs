@@ -46,7 +46,7 @@ pub fn is_batch_index(text: &str) -> bool {
 pub const MAX_FINDINGS_PER_RULE: usize = 100;
 
 /// How serious a finding is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Level {
     /// Worth a look; often fine (a single coded word, a long posting).

@@ -1,5 +1,6 @@
 //! Black-box tests of the `jdgen` binary: one test binary, a module per feature.
 
+mod architecture;
 mod bad_input;
 mod batch;
 mod catalog;

@@ -14,7 +14,7 @@ pub use blocks::{blocks_to_docx, Block, CellContent, Orientation, Table};
 pub use styles::reference_styles;
 
 /// The paper a document is laid out on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum PageSize {
     /// ISO A4, 210 x 297 mm.
     A4,

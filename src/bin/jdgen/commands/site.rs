@@ -8,13 +8,13 @@ use indicatif::{ProgressBar, ProgressStyle};
 use miette::Diagnostic;
 
 use super::exit;
-use crate::batch::{self, JobOutcome, Skipped, Status};
-use crate::catalog::Catalog;
 use crate::cli::SiteArgs;
-use crate::error::{Error, Result};
-use crate::posting::IsoDate;
-use crate::site::{self, BaseUrl, SiteOptions};
-use crate::{resolve, ui};
+use jdgen::batch::{self, JobOutcome, Skipped, Status};
+use jdgen::catalog::Catalog;
+use jdgen::error::{Error, Result};
+use jdgen::posting::IsoDate;
+use jdgen::site::{self, BaseUrl, SiteOptions};
+use jdgen::{resolve, ui};
 
 /// At most this many expired or unwritten postings are named one by one.
 const SHOWN: usize = 20;

@@ -1,14 +1,20 @@
 //! The `jdgen` binary: parse arguments, run, print errors, choose the exit code.
+//!
+//! clap lives here only: `cli` is the command line as clap definitions, `commands` runs each
+//! subcommand with the library; neither is part of the library's API.
 
 // As in the library: errors carry their excerpt and are the cold path.
 #![allow(clippy::result_large_err)]
 
 use std::io::IsTerminal;
 
+use std::process::ExitCode;
+
 use clap::{CommandFactory, FromArgMatches};
-use jdgen::commands;
-use jdgen::exit;
-use jdgen::{ui, Error};
+use jdgen::{exit, ui, Error};
+
+mod cli;
+mod commands;
 
 /// mimalloc rather than the system allocator: a batch allocates and frees the same
 /// large buffers (deflate state) thousands of times, which glibc's malloc turns into
@@ -16,18 +22,17 @@ use jdgen::{ui, Error};
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-fn main() {
+fn main() -> ExitCode {
     // clap's help and usage errors follow the same colour rule as everything
     // else: it checks each stream for a terminal itself; NO_COLOR we decide.
     let color = match ui::no_color_requested() {
         true => clap::ColorChoice::Never,
         false => clap::ColorChoice::Auto,
     };
-    let matches = jdgen::cli::Cli::command().color(color).get_matches();
-    let cli = jdgen::cli::Cli::from_arg_matches(&matches).unwrap_or_else(|error| error.exit());
+    let matches = cli::Cli::command().color(color).get_matches();
+    let cli = cli::Cli::from_arg_matches(&matches).unwrap_or_else(|error| error.exit());
     install_error_reporter();
-    let code = exit_code(std::panic::catch_unwind(|| commands::run(cli)));
-    std::process::exit(code.into());
+    ExitCode::from(exit_code(std::panic::catch_unwind(|| commands::run(cli))))
 }
 
 /// The exit code of a run (see `jdgen::exit`), having said what went wrong. A panic has

@@ -13,25 +13,25 @@ mod site;
 
 use std::io::Write;
 
-use crate::catalog::Catalog;
 use crate::cli::{Cli, Command, LookArgs};
-use crate::error::{Error, Result};
-use crate::exit;
-use crate::render::{Format, RenderOptions};
+use jdgen::catalog::Catalog;
+use jdgen::error::{Error, Result};
+use jdgen::exit;
+use jdgen::render::{Format, RenderOptions};
 
 /// Runs the parsed command line.
 pub fn run(cli: Cli) -> Result<u8> {
-    crate::ui::set_verbosity(match (cli.quiet, cli.verbose) {
-        (true, _) => crate::ui::Verbosity::Quiet,
-        (false, true) => crate::ui::Verbosity::Verbose,
-        (false, false) => crate::ui::Verbosity::Normal,
+    jdgen::ui::set_verbosity(match (cli.quiet, cli.verbose) {
+        (true, _) => jdgen::ui::Verbosity::Quiet,
+        (false, true) => jdgen::ui::Verbosity::Verbose,
+        (false, false) => jdgen::ui::Verbosity::Normal,
     });
     let catalog_dir = cli.catalog.as_deref();
     // Only commands that render load the catalog: init, check and the
     // reference pages must work when it is missing or broken.
     let catalog = || Catalog::load(catalog_dir).inspect(|c| detail_stale_copies(c.stale_copies()));
     if matches!(cli.command, Command::Generate(_) | Command::Batch(_) | Command::Site(_)) {
-        crate::interrupt::install();
+        jdgen::interrupt::install();
     }
     match cli.command {
         Command::Generate(args) => generate::run(catalog_dir, &args),
@@ -50,9 +50,9 @@ pub fn run(cli: Cli) -> Result<u8> {
 
 /// Under `-v`, names the files of the user's catalog folder that are the same as the
 /// built-in ones or older (they hide the built-in files' updates); `check` always does.
-pub(crate) fn detail_stale_copies(stale: &[crate::catalog::StaleCopy]) {
+pub(crate) fn detail_stale_copies(stale: &[jdgen::catalog::StaleCopy]) {
     for copy in stale {
-        crate::ui::detail(copy);
+        jdgen::ui::detail(copy);
     }
 }
 
@@ -67,9 +67,9 @@ pub(crate) fn render_options(look: &LookArgs, formats: &[Format]) -> Result<Rend
         stylesheet: look
             .css
             .as_deref()
-            .map(crate::render::html::load_stylesheet)
+            .map(jdgen::render::html::load_stylesheet)
             .transpose()?,
-        page: look.page,
+        page: look.page.map(Into::into),
     })
 }
 

@@ -7,11 +7,11 @@ use dialoguer::theme::{ColorfulTheme, SimpleTheme, Theme};
 use dialoguer::{Confirm, Input, Select};
 
 use super::exit;
-use crate::catalog::Catalog;
-use crate::error::{Error, Origin, Result};
-use crate::posting::{self, Layer, Overlay, PostingFile};
-use crate::render::Format;
-use crate::{fsio, render, resolve, ui, yaml};
+use jdgen::catalog::Catalog;
+use jdgen::error::{Error, Origin, Result};
+use jdgen::posting::{self, Layer, Overlay, PostingFile};
+use jdgen::render::Format;
+use jdgen::{fsio, render, resolve, ui, yaml};
 
 /// Asks the questions, then writes the job file and, if wanted, the description.
 pub fn run(catalog: &Catalog) -> Result<u8> {

@@ -3,12 +3,12 @@
 use std::path::{Path, PathBuf};
 
 use super::{exit, write_stdout};
-use crate::catalog::{Catalog, Need};
 use crate::cli::GenerateArgs;
-use crate::error::{Error, Result};
-use crate::posting::Spelling;
-use crate::render::{self, Format};
-use crate::{fsio, names, posting, resolve};
+use jdgen::catalog::{Catalog, Need};
+use jdgen::error::{Error, Result};
+use jdgen::posting::Spelling;
+use jdgen::render::{self, Format};
+use jdgen::{fsio, names, posting, resolve};
 
 /// Resolves the posting's layers, renders the chosen formats and writes them.
 pub fn run(catalog_dir: Option<&Path>, args: &GenerateArgs) -> Result<u8> {

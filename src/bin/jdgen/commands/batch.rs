@@ -8,13 +8,13 @@ use indicatif::{ProgressBar, ProgressStyle};
 use miette::Diagnostic;
 
 use super::exit;
-use crate::batch::{self, report, BatchOptions, JobOutcome, Skipped, Status};
-use crate::catalog::Catalog;
 use crate::cli::BatchArgs;
-use crate::error::Result;
-use crate::lint::output::Counts;
-use crate::render::Format;
-use crate::ui;
+use jdgen::batch::{self, report, BatchOptions, JobOutcome, Skipped, Status};
+use jdgen::catalog::Catalog;
+use jdgen::error::Result;
+use jdgen::lint::output::Counts;
+use jdgen::render::Format;
+use jdgen::ui;
 
 /// At most this many jobs an interruption left unwritten are named one by one.
 const SKIPPED_SHOWN: usize = 20;
@@ -28,7 +28,7 @@ pub fn run(catalog: &Catalog, catalog_dir: Option<&Path>, args: &BatchArgs) -> R
     manifest.flags = args
         .set
         .iter()
-        .map(|flag| crate::resolve::set_flag_layer(flag))
+        .map(|flag| jdgen::resolve::set_flag_layer(flag))
         .collect::<Result<_>>()?;
     let lint = match args.lint {
         false => None,
@@ -133,7 +133,7 @@ impl Shown {
                 let head = format!("failed: job at {} of {manifest}{id}", outcome.place);
                 match error.as_ref() {
                     // Every problem of the job, each with its help, so it is fixed in one pass.
-                    crate::Error::Problems { problems } => {
+                    jdgen::Error::Problems { problems } => {
                         eprintln!("{}", ui::for_message(&format!("{head}: {} problems:", problems.len())));
                         for problem in problems {
                             eprintln!("{}", ui::for_message(&format!("  - {problem}")));

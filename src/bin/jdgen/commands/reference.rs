@@ -6,10 +6,10 @@ use clap::builder::{PossibleValue, PossibleValuesParser};
 use clap::CommandFactory;
 
 use super::{exit, write_stdout};
-use crate::catalog::Catalog;
 use crate::cli::Cli;
-use crate::error::{Error, Result};
-use crate::{fsio, ui};
+use jdgen::catalog::Catalog;
+use jdgen::error::{Error, Result};
+use jdgen::{fsio, ui};
 
 /// Prints the completion script for `shell`, completing `--role`, `--level` and `compare`'s
 /// names with the catalog's ids and aliases (the built-in catalog when `catalog_dir` cannot be
