@@ -305,7 +305,7 @@ impl JobWriter for SiteWriter<'_> {
         let name = format!("jobs/{id}.html");
         let url = self.base.map(|base| base.of(&name));
         let markdown = render_markdown(self.catalog, job)?;
-        let description = html::Description::parse(&markdown);
+        let description = crate::render::description::Description::parse(&markdown);
         let body = description.body_html();
         // Google's required facts (date_posted, company, country) fail the job here, as for --format html.
         let posting = jsonld::job_posting_at(job, &body, url.as_deref())?;
