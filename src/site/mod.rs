@@ -198,13 +198,14 @@ pub fn build_site(
 
 /// The company block of the manifest's shared layers and `--set` flags, as written.
 fn shared_company(manifest: &Manifest, overrides: &[Layer]) -> SiteCompany {
-    let merged = manifest
-        .shared_layers()
-        .iter()
-        .chain(overrides)
-        .fold(PostingFile::default(), |merged, layer| {
-            merged.overlay(layer.facts.clone())
-        });
+    let sources = crate::resolve::Sources {
+        flags: overrides.to_vec(),
+        ..manifest.sources()
+    };
+    let merged = sources
+        .layers()
+        .into_iter()
+        .fold(PostingFile::default(), |merged, layer| merged.overlay(layer.facts));
     let company = merged.company.unwrap_or_default();
     let text = |value: Option<String>| value.map(|v| v.trim().to_owned()).filter(|v| !v.is_empty());
     SiteCompany {

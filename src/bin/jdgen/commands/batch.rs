@@ -25,11 +25,7 @@ pub fn run(catalog: &Catalog, catalog_dir: Option<&Path>, args: &BatchArgs) -> R
     let formats = Format::parse_list(&args.format)?;
     let render = super::render_options(&args.look, &formats)?;
     let mut manifest = batch::read_manifest(&args.manifest, args.company.as_deref())?;
-    manifest.flags = args
-        .set
-        .iter()
-        .map(|flag| jdgen::resolve::set_flag_layer(flag))
-        .collect::<Result<_>>()?;
+    manifest.flags = jdgen::resolve::set_flag_layers(&args.set)?;
     let lint = match args.lint {
         false => None,
         // The company's `lint: {disable: [...]}` applies to every job of the manifest.

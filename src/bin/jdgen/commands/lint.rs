@@ -9,13 +9,14 @@ use jdgen::error::{Error, Result};
 use jdgen::lint::output::{self, FileReport};
 use jdgen::lint::{self, Document, Level, LintRules};
 use jdgen::posting::{self, Layer, Posting};
-use jdgen::{fsio, resolve, ui};
+use jdgen::resolve::Sources;
+use jdgen::{fsio, ui};
 
 /// Lints each file; a file that cannot be read is reported and the others still linted (exit 2,
 /// or 3 when reading failed).
 pub fn run(catalog_dir: Option<&Path>, args: &LintArgs) -> Result<u8> {
     let deny = Level::from(args.deny);
-    let layers = layers_from(args.company.as_deref(), args.job.as_deref())?;
+    let layers = Sources::from_files(args.company.as_deref(), args.job.as_deref(), &[])?.layers();
     let rules = rules_for(catalog_dir, &layers)?;
     let facts = match layers.is_empty() {
         true => None,
@@ -88,17 +89,6 @@ pub(crate) fn lint_generated(
     // Findings quote the posting: its text is user input, so control characters are escaped.
     eprint!("{}", jdgen::ui::escape_controls(&output::text(&reports, Level::Error)));
     Ok(output::fails(&reports, Level::Error))
-}
-
-fn layers_from(company: Option<&Path>, job: Option<&Path>) -> Result<Vec<Layer>> {
-    let mut layers = Vec::new();
-    if let Some(path) = company {
-        layers.push(resolve::company_file_layer(path)?);
-    }
-    if let Some(path) = job {
-        layers.push(resolve::job_file_layer(path)?);
-    }
-    Ok(layers)
 }
 
 /// What a file given to lint turned out to be.

@@ -31,11 +31,7 @@ pub fn run(catalog: &Catalog, args: &SiteArgs) -> Result<u8> {
         }
         None => site::today(),
     };
-    let overrides = args
-        .set
-        .iter()
-        .map(|flag| resolve::set_flag_layer(flag))
-        .collect::<Result<Vec<_>>>()?;
+    let overrides = resolve::set_flag_layers(&args.set)?;
     let manifest = batch::read_manifest(&args.manifest, args.company.as_deref())?;
     let options = SiteOptions {
         out_dir: args.out_dir.clone(),
