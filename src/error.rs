@@ -274,7 +274,7 @@ pub enum Error {
     #[error("standard output was closed")]
     BrokenPipe,
 
-    /// Wrong use of the command line that clap cannot see.
+    /// Wrong use of the command line that the argument parser cannot see.
     #[error("{0}")]
     #[diagnostic(code(jdgen::usage))]
     Usage(String),

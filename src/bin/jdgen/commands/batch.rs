@@ -5,7 +5,6 @@ use std::path::Path;
 use std::time::Instant;
 
 use indicatif::{ProgressBar, ProgressStyle};
-use miette::Diagnostic;
 
 use super::exit;
 use crate::cli::BatchArgs;
@@ -115,37 +114,13 @@ struct Shown {
 
 impl Shown {
     fn show(&mut self, manifest: &str, outcome: &JobOutcome) {
-        let id = outcome
-            .id
-            .as_deref()
-            .map(|id| format!(" (id {id})"))
-            .unwrap_or_default();
+        let id = super::id_note(outcome);
         match &outcome.status {
             Status::Written => {
                 self.files += outcome.files.len();
                 self.unchanged += outcome.unchanged;
             }
-            Status::Failed(error) => {
-                let head = format!("failed: job at {} of {manifest}{id}", outcome.place);
-                match error.as_ref() {
-                    // Every problem of the job, each with its help, so it is fixed in one pass.
-                    jdgen::Error::Problems { problems } => {
-                        eprintln!("{}", ui::for_message(&format!("{head}: {} problems:", problems.len())));
-                        for problem in problems {
-                            eprintln!("{}", ui::for_message(&format!("  - {problem}")));
-                            if let Some(help) = problem.help() {
-                                eprintln!("        help: {}", ui::for_message(&help.to_string()));
-                            }
-                        }
-                    }
-                    error => {
-                        eprintln!("{}", ui::for_message(&format!("{head}: {error}")));
-                        if let Some(help) = error.help() {
-                            eprintln!("        help: {}", ui::for_message(&help.to_string()));
-                        }
-                    }
-                }
-            }
+            Status::Failed(error) => super::print_job_failure(manifest, outcome, error),
             Status::Skipped(Skipped::Interrupted) => {
                 self.interrupted = true;
                 if self.skipped < SKIPPED_SHOWN {

@@ -13,6 +13,8 @@ mod site;
 
 use std::io::Write;
 
+use miette::Diagnostic;
+
 use crate::cli::{Cli, Command, LookArgs};
 use jdgen::catalog::Catalog;
 use jdgen::error::{Error, Result};
@@ -71,6 +73,42 @@ pub(crate) fn render_options(look: &LookArgs, formats: &[Format]) -> Result<Rend
             .transpose()?,
         page: look.page.map(Into::into),
     })
+}
+
+/// " (id pm-senior)" for a job that has an id, for the lines that name a job.
+pub(crate) fn id_note(outcome: &jdgen::batch::JobOutcome) -> String {
+    outcome
+        .id
+        .as_deref()
+        .map(|id| format!(" (id {id})"))
+        .unwrap_or_default()
+}
+
+/// The lines of a failed batch or site job: its place and id, then every problem with its
+/// help, so the job is fixed in one pass.
+pub(crate) fn print_job_failure(manifest: &str, outcome: &jdgen::batch::JobOutcome, error: &Error) {
+    let head = format!("failed: job at {} of {manifest}{}", outcome.place, id_note(outcome));
+    let help = |error: &Error| {
+        if let Some(help) = error.help() {
+            eprintln!("        help: {}", jdgen::ui::for_message(&help.to_string()));
+        }
+    };
+    match error {
+        Error::Problems { problems } => {
+            eprintln!(
+                "{}",
+                jdgen::ui::for_message(&format!("{head}: {} problems:", problems.len()))
+            );
+            for problem in problems {
+                eprintln!("{}", jdgen::ui::for_message(&format!("  - {problem}")));
+                help(problem);
+            }
+        }
+        error => {
+            eprintln!("{}", jdgen::ui::for_message(&format!("{head}: {error}")));
+            help(error);
+        }
+    }
 }
 
 /// Writes to standard output; a closed pipe (`jdgen … | head`) ends the run quietly.

@@ -5,7 +5,6 @@ use std::io::IsTerminal;
 use std::time::Instant;
 
 use indicatif::{ProgressBar, ProgressStyle};
-use miette::Diagnostic;
 
 use super::exit;
 use crate::cli::SiteArgs;
@@ -116,20 +115,10 @@ struct Shown {
 
 impl Shown {
     fn show(&mut self, manifest: &str, outcome: &JobOutcome) {
-        let id = outcome
-            .id
-            .as_deref()
-            .map(|id| format!(" (id {id})"))
-            .unwrap_or_default();
+        let id = super::id_note(outcome);
         match &outcome.status {
             Status::Written => {}
-            Status::Failed(error) => {
-                let line = format!("failed: job at {} of {manifest}{id}: {error}", outcome.place);
-                eprintln!("{}", ui::for_message(&line));
-                if let Some(help) = error.help() {
-                    eprintln!("        help: {}", ui::for_message(&help.to_string()));
-                }
-            }
+            Status::Failed(error) => super::print_job_failure(manifest, outcome, error),
             Status::LeftOut(why) => {
                 if self.left_out < SHOWN {
                     let line = format!("left out: job at {} of {manifest}{id}: {why}", outcome.place);
