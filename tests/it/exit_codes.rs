@@ -82,3 +82,22 @@ fn a_file_that_exists_but_fails_to_read_exits_3_a_missing_one_2() {
         .unwrap();
     assert_eq!(both.status.code(), Some(jdgen::exit::IO_FAILURE.into()));
 }
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_catalog_file_that_fails_to_read_exits_3_in_check() {
+    let catalog = tempfile::tempdir().unwrap();
+    std::fs::create_dir(catalog.path().join("templates")).unwrap();
+    let template = catalog.path().join("templates/product-manager.md.hbs");
+    std::os::unix::fs::symlink("/proc/self/mem", &template).unwrap();
+    let output = jdgen()
+        .args(["--catalog", catalog.path().to_str().unwrap(), "check"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert_eq!(output.status.code(), Some(jdgen::exit::IO_FAILURE.into()), "{stderr}");
+    assert!(
+        stderr.contains("product-manager.md.hbs") && stderr.contains("Input/output error"),
+        "{stderr}"
+    );
+}

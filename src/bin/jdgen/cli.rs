@@ -200,7 +200,7 @@ Examples:
   jdgen check --catalog jdgen
   JDGEN_CATALOG=jdgen jdgen check
 
-Exit codes: 0 the catalog is sound; 2 problems were found (each is listed).";
+Exit codes: 0 the catalog is sound; 2 problems were found (each is listed); 3 a file could not be read.";
 
 const COMPLETIONS_EXAMPLES: &str = "\
 Examples:
