@@ -189,12 +189,19 @@ impl miette::SourceCode for Excerpt {
 /// Everything that can go wrong in jdgen, grouped by what the user must fix.
 #[derive(Debug, Clone, Error, Diagnostic)]
 pub enum Error {
-    /// A file could not be read (missing, unreadable, not UTF-8, too large).
+    /// A file that cannot be used: missing, a folder, not UTF-8, too large, not what it
+    /// should be (bad input).
     #[error("cannot read {path}: {reason}")]
     #[diagnostic(code(jdgen::read))]
     Read { path: PathBuf, reason: String },
 
-    /// A file could not be written.
+    /// A file that exists but whose reading failed (permission, a device error): the
+    /// system's fault, not the input's, so it exits [`crate::exit::IO_FAILURE`].
+    #[error("cannot read {path}: {reason}")]
+    #[diagnostic(code(jdgen::read))]
+    ReadFailed { path: PathBuf, reason: String },
+
+    /// A file could not be written (exits [`crate::exit::IO_FAILURE`]).
     #[error("cannot write {path}: {reason}")]
     #[diagnostic(code(jdgen::write))]
     Write { path: PathBuf, reason: String },
@@ -267,7 +274,7 @@ pub enum Error {
     #[error("standard output was closed")]
     BrokenPipe,
 
-    /// Wrong use of the command line that clap cannot see.
+    /// Wrong use of the command line that the argument parser cannot see.
     #[error("{0}")]
     #[diagnostic(code(jdgen::usage))]
     Usage(String),
@@ -285,6 +292,28 @@ pub enum Error {
 }
 
 impl Error {
+    /// The exit code this error ends a run with (see [`crate::exit`]): the largest of its
+    /// problems', so a failed write or a bug among typos is not reported as a typo.
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            Error::BrokenPipe => crate::exit::SUCCESS,
+            Error::ReadFailed { .. } | Error::Write { .. } => crate::exit::IO_FAILURE,
+            Error::Docx(_) => crate::exit::INTERNAL,
+            Error::Problems { problems } => problems
+                .iter()
+                .map(Error::exit_code)
+                .max()
+                .unwrap_or(crate::exit::BAD_INPUT),
+            Error::Read { .. }
+            | Error::Yaml { .. }
+            | Error::Invalid { .. }
+            | Error::Unknown { .. }
+            | Error::Missing(..)
+            | Error::Template { .. }
+            | Error::Usage(_) => crate::exit::BAD_INPUT,
+        }
+    }
+
     /// A YAML error at an optional position.
     pub fn yaml(origin: Origin, message: String, help: Option<String>, at: Option<Located>) -> Error {
         Error::Yaml {
@@ -376,6 +405,44 @@ mod tests {
             .render_report(&mut out, error)
             .unwrap();
         out
+    }
+
+    #[test]
+    fn exit_codes_tell_bad_input_from_failure_and_bugs() {
+        let read = |failed: bool| match failed {
+            false => Error::Read {
+                path: "a.yaml".into(),
+                reason: "No such file".into(),
+            },
+            true => Error::ReadFailed {
+                path: "a.yaml".into(),
+                reason: "Input/output error".into(),
+            },
+        };
+        let usage = Error::Usage("--css needs html".into());
+        assert_eq!(read(false).exit_code(), crate::exit::BAD_INPUT);
+        assert_eq!(usage.exit_code(), crate::exit::BAD_INPUT);
+        assert_eq!(read(true).exit_code(), crate::exit::IO_FAILURE);
+        let write = Error::Write {
+            path: "out.md".into(),
+            reason: "No space left on device".into(),
+        };
+        assert_eq!(write.exit_code(), crate::exit::IO_FAILURE);
+        assert_eq!(Error::Docx("zip".into()).exit_code(), crate::exit::INTERNAL);
+        assert_eq!(Error::BrokenPipe.exit_code(), crate::exit::SUCCESS);
+        // Several problems: the one furthest from the user's input decides.
+        assert_eq!(
+            Error::all(vec![usage.clone(), read(false)]).exit_code(),
+            crate::exit::BAD_INPUT
+        );
+        assert_eq!(
+            Error::all(vec![usage.clone(), write, read(true)]).exit_code(),
+            crate::exit::IO_FAILURE
+        );
+        assert_eq!(
+            Error::all(vec![Error::Docx("x".into()), usage]).exit_code(),
+            crate::exit::INTERNAL
+        );
     }
 
     #[test]

@@ -36,7 +36,7 @@ pub fn read_stdin_text() -> Result<String> {
         reason,
     };
     let bytes = read_bounded(std::io::stdin().lock())
-        .map_err(|e| read_error(describe_io(&e)))?
+        .map_err(|e| io_read_error(Path::new("<stdin>"), &e))?
         .ok_or_else(|| read_error(too_large()))?;
     text_of(bytes).map_err(read_error)
 }
@@ -47,7 +47,7 @@ pub fn read_bytes(path: &Path) -> Result<Vec<u8>> {
         path: path.to_owned(),
         reason,
     };
-    let metadata = std::fs::metadata(path).map_err(|e| read_error(describe_io(&e)))?;
+    let metadata = std::fs::metadata(path).map_err(|e| io_read_error(path, &e))?;
     if metadata.is_dir() {
         return Err(read_error("it is a folder, not a file".into()));
     }
@@ -55,10 +55,10 @@ pub fn read_bytes(path: &Path) -> Result<Vec<u8>> {
     if metadata.len() > MAX_TEXT_BYTES {
         return Err(read_error(format!("it is {} bytes; {}", metadata.len(), too_large())));
     }
-    let file = std::fs::File::open(path).map_err(|e| read_error(describe_io(&e)))?;
+    let file = std::fs::File::open(path).map_err(|e| io_read_error(path, &e))?;
     let size = metadata.is_file().then_some(metadata.len());
     read_bounded_sized(file, size)
-        .map_err(|e| read_error(describe_io(&e)))?
+        .map_err(|e| io_read_error(path, &e))?
         .ok_or_else(|| read_error(too_large()))
 }
 
@@ -111,10 +111,7 @@ fn text_of(bytes: Vec<u8>) -> std::result::Result<String, String> {
 
 /// The entries of a folder, sorted by name so every run sees the same order.
 pub fn read_dir_sorted(dir: &Path) -> Result<Vec<PathBuf>> {
-    let entries = std::fs::read_dir(dir).map_err(|e| Error::Read {
-        path: dir.to_owned(),
-        reason: describe_io(&e),
-    })?;
+    let entries = std::fs::read_dir(dir).map_err(|e| io_read_error(dir, &e))?;
     let mut paths = entries
         .filter_map(|entry| entry.ok().map(|e| e.path()))
         .collect::<Vec<_>>();
@@ -256,6 +253,20 @@ fn write_error(path: &Path, error: &std::io::Error) -> Error {
     Error::Write {
         path: path.to_owned(),
         reason: describe_io(error),
+    }
+}
+
+/// A failed read of `path`: a path that leads nowhere is the input's fault ([`Error::Read`],
+/// exit 2); any other failure (permission, a device error) is the system's
+/// ([`Error::ReadFailed`], exit 3).
+pub fn io_read_error(path: &Path, error: &std::io::Error) -> Error {
+    let path = path.to_owned();
+    let reason = describe_io(error);
+    match error.kind() {
+        std::io::ErrorKind::NotFound | std::io::ErrorKind::NotADirectory | std::io::ErrorKind::InvalidInput => {
+            Error::Read { path, reason }
+        }
+        _ => Error::ReadFailed { path, reason },
     }
 }
 

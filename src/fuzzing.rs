@@ -71,7 +71,7 @@ pub fn markdown(data: &[u8]) {
         return;
     };
     let _ = render::docx::markdown_to_docx(text, &render::docx::DocxOptions::default());
-    let _ = render::html::Description::parse(text);
+    let _ = render::description::Description::parse(text);
 }
 
 /// Templates as a catalog author writes them: the input split at NUL bytes into a role

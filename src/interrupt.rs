@@ -24,7 +24,7 @@ fn handle() {
     }
     crate::fsio::remove_in_flight();
     eprintln!("\njdgen: interrupted; no file was left half-written");
-    std::process::exit(crate::commands::exit::FINDINGS);
+    std::process::exit(crate::exit::FINDINGS.into());
 }
 
 /// Whether a signal asked the batch in progress to stop.

@@ -10,10 +10,9 @@
 pub mod batch;
 pub mod catalog;
 pub mod check;
-pub mod cli;
-pub mod commands;
 pub mod compare;
 pub mod error;
+pub mod exit;
 pub mod fsio;
 #[doc(hidden)]
 pub mod fuzzing;

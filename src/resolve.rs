@@ -106,6 +106,61 @@ fn parse_yaml_file<T: serde::de::DeserializeOwned>(
     })
 }
 
+/// Where one posting's facts come from. [`Sources::layers`] is the one place that stacks them,
+/// for every command (generate, lint, batch, site, new), later winning:
+/// company < defaults < batch `--set` < job < `--set`, and [`resolve`]'s `--role`/`--level`
+/// over all. A batch's `--set` goes under each job's own fields (`shared`), generate's and
+/// site's over them (`flags`), as their help says.
+#[derive(Debug, Clone, Default)]
+pub struct Sources {
+    /// A company file, or the company a manifest names or holds.
+    pub company: Option<Layer>,
+    /// A manifest's `defaults:`.
+    pub defaults: Option<Layer>,
+    /// `--set` flags under each job's own fields (`jdgen batch`).
+    pub shared: Vec<Layer>,
+    /// The job's own facts: a job file, one job of a manifest, the answers of `jdgen new`.
+    pub job: Option<Layer>,
+    /// `--set` flags over the job's own fields (`jdgen generate`, `jdgen site`).
+    pub flags: Vec<Layer>,
+}
+
+impl Sources {
+    /// A company file, a job file and `--set` flags (generate, lint), read and parsed.
+    pub fn from_files(company: Option<&Path>, job: Option<&Path>, set: &[String]) -> Result<Sources> {
+        Ok(Sources {
+            company: company.map(company_file_layer).transpose()?,
+            job: job.map(job_file_layer).transpose()?,
+            flags: set_flag_layers(set)?,
+            ..Sources::default()
+        })
+    }
+
+    /// Only the job's own facts.
+    pub fn job(job: Layer) -> Sources {
+        Sources {
+            job: Some(job),
+            ..Sources::default()
+        }
+    }
+
+    /// The layers, bottom first, as [`posting::validate`] and [`resolve`] read them.
+    pub fn layers(self) -> Vec<Layer> {
+        let mut layers = Vec::with_capacity(3 + self.shared.len() + self.flags.len());
+        layers.extend(self.company);
+        layers.extend(self.defaults);
+        layers.extend(self.shared);
+        layers.extend(self.job);
+        layers.extend(self.flags);
+        layers
+    }
+}
+
+/// Parses `--set KEY=VALUE` flags, in order.
+pub fn set_flag_layers(flags: &[String]) -> Result<Vec<Layer>> {
+    flags.iter().map(|flag| set_flag_layer(flag)).collect()
+}
+
 /// Reads a job file as a layer. A file with problems gives the facts that could be read, and
 /// its problems, which validation reports with its own (every problem in one run).
 pub fn job_file_layer(path: &Path) -> Result<Layer> {
@@ -232,6 +287,34 @@ fn pick<'c, T>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sources_stack_in_one_order_later_winning() {
+        let flag = |title: &str| set_flag_layer(&format!("title={title}")).unwrap();
+        let sources = Sources {
+            company: Some(flag("company")),
+            defaults: Some(flag("defaults")),
+            shared: vec![flag("shared")],
+            job: Some(flag("job")),
+            flags: vec![flag("flag 1"), flag("flag 2")],
+        };
+        let layers = sources.clone().layers();
+        let order: Vec<String> = layers.iter().map(|layer| layer.origin.to_string()).collect();
+        assert_eq!(
+            order,
+            ["company", "defaults", "shared", "job", "flag 1", "flag 2"].map(|t| format!("--set title={t}"))
+        );
+        assert_eq!(posting::validate(&layers).unwrap().title.as_deref(), Some("flag 2"));
+        let without_flags = Sources {
+            flags: Vec::new(),
+            ..sources
+        };
+        assert_eq!(
+            posting::validate(&without_flags.layers()).unwrap().title.as_deref(),
+            Some("job")
+        );
+        assert!(Sources::from_files(None, None, &[]).unwrap().layers().is_empty());
+    }
 
     #[test]
     fn set_flags_build_nested_layers() {

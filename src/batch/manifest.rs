@@ -75,14 +75,20 @@ pub struct Manifest {
 }
 
 impl Manifest {
+    /// What every job stands on: company, defaults, `--set` flags; a job's own facts go in
+    /// its `job` slot.
+    pub fn sources(&self) -> resolve::Sources {
+        resolve::Sources {
+            company: self.company.clone(),
+            defaults: self.defaults.clone(),
+            shared: self.flags.clone(),
+            ..resolve::Sources::default()
+        }
+    }
+
     /// The layers under every job, bottom first: company, defaults, `--set` flags.
     pub fn shared_layers(&self) -> Vec<Layer> {
-        self.company
-            .iter()
-            .chain(&self.defaults)
-            .chain(&self.flags)
-            .cloned()
-            .collect()
+        self.sources().layers()
     }
 
     /// Parses one job's own facts; a failure is that job's, with its line.

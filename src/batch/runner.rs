@@ -56,8 +56,8 @@ pub struct Run<'a, 'c> {
     manifest: &'a Manifest,
     settings: RunSettings<'a>,
     pool: rayon::ThreadPool,
-    /// The company file and defaults, under every job.
-    shared: Vec<Layer>,
+    /// The company file, defaults and `--set` flags, under every job.
+    shared: resolve::Sources,
     /// False when `--fail-fast` meets a job that cannot even be planned: report, write nothing.
     writing: bool,
 }
@@ -75,7 +75,7 @@ impl<'a, 'c> Run<'a, 'c> {
             manifest,
             settings,
             pool,
-            shared: manifest.shared_layers(),
+            shared: manifest.sources(),
             writing: true,
         };
         let planned: Vec<Option<u64>> = run.pool.install(|| {
@@ -119,10 +119,12 @@ impl<'a, 'c> Run<'a, 'c> {
     }
 
     fn resolve(&self, job: Layer) -> Result<resolve::Job<'c>> {
-        let mut layers = self.shared.clone();
-        layers.push(job);
-        layers.extend_from_slice(self.settings.overrides);
-        resolve::resolve(self.catalog, &layers, None, None)
+        let sources = resolve::Sources {
+            job: Some(job),
+            flags: self.settings.overrides.to_vec(),
+            ..self.shared.clone()
+        };
+        resolve::resolve(self.catalog, &sources.layers(), None, None)
     }
 
     /// Resolves one job and names its files (the stem of each file name).

@@ -5,7 +5,7 @@ use std::fmt;
 use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::{Deserialize, Serialize};
 
-use super::profile::Years;
+use super::profile::{Section, Years};
 use super::role::Occupation;
 
 /// One role at one level, as written. Every field is optional: what a cell leaves out
@@ -48,34 +48,6 @@ pub struct RoleLevel {
     pub nice_to_have: Option<Vec<BulletItem>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub success: Option<Vec<BulletItem>>,
-}
-
-/// The bullet sections a posting has, in the order it shows them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Section {
-    Responsibilities,
-    Requirements,
-    NiceToHave,
-    Success,
-}
-
-impl Section {
-    pub const ALL: [Section; 4] = [
-        Section::Responsibilities,
-        Section::Requirements,
-        Section::NiceToHave,
-        Section::Success,
-    ];
-
-    /// The field name in catalog files and the template context.
-    pub fn key(self) -> &'static str {
-        match self {
-            Section::Responsibilities => "responsibilities",
-            Section::Requirements => "requirements",
-            Section::NiceToHave => "nice_to_have",
-            Section::Success => "success",
-        }
-    }
 }
 
 impl RoleLevel {

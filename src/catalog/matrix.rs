@@ -1,7 +1,7 @@
 //! One role at one level with every fallback applied: the cell's own words, else the role's core bullets and the level's generic phrases.
 
-use super::cell::{BulletItem, RoleLevel, Section};
-use super::profile::Years;
+use super::cell::{BulletItem, RoleLevel};
+use super::profile::{Section, Years};
 use super::role::{Occupation, Variant};
 use super::{Level, RoleTemplate};
 

@@ -15,10 +15,10 @@ use crate::error::{Error, Located, Origin, Result};
 use crate::render::markdown::{TemplateEngine, TemplateSource};
 use crate::{suggest, yaml};
 
-pub use cell::{BulletItem, RoleLevel, Section};
+pub use cell::{BulletItem, RoleLevel};
 pub use files::{builtin_files, layered_files, stale_copies, CatalogFile, Provenance, StaleCopy};
 pub use matrix::RoleAtLevel;
-pub use profile::{Bullets, SeniorityProfile, Years};
+pub use profile::{Bullets, Section, SeniorityProfile, Years};
 pub use role::{split_front_matter, CoreBullets, Occupation, RoleMeta, Variant};
 pub use spelling::UsSpelling;
 pub use starter::starter_files;

@@ -39,6 +39,34 @@ pub struct Years {
     pub max: Option<u32>,
 }
 
+/// The bullet sections a posting has, in the order it shows them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Section {
+    Responsibilities,
+    Requirements,
+    NiceToHave,
+    Success,
+}
+
+impl Section {
+    pub const ALL: [Section; 4] = [
+        Section::Responsibilities,
+        Section::Requirements,
+        Section::NiceToHave,
+        Section::Success,
+    ];
+
+    /// The field name in catalog files and the template context.
+    pub fn key(self) -> &'static str {
+        match self {
+            Section::Responsibilities => "responsibilities",
+            Section::Requirements => "requirements",
+            Section::NiceToHave => "nice_to_have",
+            Section::Success => "success",
+        }
+    }
+}
+
 /// Level-specific bullets that templates weave into their sections.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -55,8 +83,8 @@ pub struct Bullets {
 
 impl Bullets {
     /// The bullets of one section.
-    pub fn section(&self, section: super::Section) -> &[String] {
-        use super::Section::*;
+    pub fn section(&self, section: Section) -> &[String] {
+        use Section::*;
         match section {
             Responsibilities => &self.responsibilities,
             Requirements => &self.requirements,

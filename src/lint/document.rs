@@ -484,6 +484,14 @@ pub fn normalize_into(word: &str, out: &mut String) {
     }
 }
 
+/// Headings compared in lower case, words only ("What you’ll bring:" = "what you'll bring").
+pub(crate) fn comparable(heading: &str) -> String {
+    words(heading)
+        .map(|(a, b)| normalize(&heading[a..b]))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

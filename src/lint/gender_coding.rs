@@ -3,8 +3,7 @@
 use serde::Serialize;
 
 use super::document::{normalize_into, words, BlockKind, Document};
-use super::matcher::{chunks, PhraseSet, Tokens};
-use super::rules::GenderWords;
+use super::matcher::{chunks, Tokens};
 use super::{Finding, Findings, Level, LintRules};
 
 /// How many coded words the summary lists by name (the counts count them all).
@@ -21,93 +20,6 @@ pub struct GenderCoding {
     /// The coded words found, lower case, in document order (the first 1,000 of each).
     pub masculine_words: Vec<String>,
     pub feminine_words: Vec<String>,
-}
-
-/// The word lists compiled once per run: stems by first character, and what is not coded.
-#[derive(Debug, Clone, Default)]
-pub struct CompiledStems {
-    masculine: StemIndex,
-    feminine: StemIndex,
-    /// Stems written with a hyphen: a word starting with one is not split into parts.
-    hyphenated: Vec<String>,
-    not_coded_words: Vec<String>,
-    not_coded_prefixes: Vec<String>,
-    not_coded_phrases: PhraseSet,
-}
-
-/// Stems grouped by their first character, so a word is compared with a handful, not all.
-#[derive(Debug, Clone, Default)]
-struct StemIndex {
-    by_first: std::collections::HashMap<char, Vec<String>>,
-}
-
-impl StemIndex {
-    fn new(stems: &[String]) -> StemIndex {
-        let mut index = StemIndex::default();
-        for stem in stems {
-            let stem = stem.to_lowercase();
-            if let Some(first) = stem.chars().next() {
-                index.by_first.entry(first).or_default().push(stem);
-            }
-        }
-        index
-    }
-
-    /// The first stem (in the file's order) that `word` starts with.
-    fn find(&self, word: &str) -> Option<&str> {
-        let first = word.chars().next()?;
-        self.by_first
-            .get(&first)?
-            .iter()
-            .find(|stem| word.starts_with(stem.as_str()))
-            .map(String::as_str)
-    }
-}
-
-impl CompiledStems {
-    /// Compiles the gender word lists.
-    pub fn new(data: &GenderWords) -> CompiledStems {
-        let mut compiled = CompiledStems {
-            masculine: StemIndex::new(&data.masculine),
-            feminine: StemIndex::new(&data.feminine),
-            hyphenated: data
-                .masculine
-                .iter()
-                .chain(&data.feminine)
-                .filter(|s| s.contains('-'))
-                .map(|s| s.to_lowercase())
-                .collect(),
-            ..CompiledStems::default()
-        };
-        let mut phrases = Vec::new();
-        for entry in &data.not_coded {
-            let entry = entry.trim().to_lowercase();
-            if entry.contains(char::is_whitespace) {
-                phrases.push(entry);
-            } else if let Some(prefix) = entry.strip_suffix('*') {
-                compiled.not_coded_prefixes.push(prefix.to_owned());
-            } else {
-                compiled.not_coded_words.push(entry);
-            }
-        }
-        compiled.not_coded_phrases = PhraseSet::new(&phrases);
-        compiled
-    }
-
-    /// Whether `word` (or one of its hyphenated parts) could start with a stem: a cheap
-    /// test by first character before the real one.
-    fn may_be_coded(&self, word: &str) -> bool {
-        word.split('-').any(|part| {
-            part.chars()
-                .next()
-                .is_some_and(|c| self.masculine.by_first.contains_key(&c) || self.feminine.by_first.contains_key(&c))
-        })
-    }
-
-    fn is_not_coded(&self, word: &str) -> bool {
-        self.not_coded_words.iter().any(|w| w == word)
-            || self.not_coded_prefixes.iter().any(|p| word.starts_with(p.as_str()))
-    }
 }
 
 /// Counts coded words outside headings and the title; a notice for each masculine-coded

@@ -7,6 +7,7 @@
 //! chunks, positions are resolved in one pass, and at most [`MAX_FINDINGS_PER_RULE`]
 //! findings of one rule are kept per file (the rest are counted in one more finding).
 
+mod compiled;
 pub mod document;
 pub mod docx;
 mod gender_coding;
@@ -19,6 +20,7 @@ mod readability;
 mod requirements;
 pub mod rules;
 pub mod sarif;
+pub mod schema;
 
 use std::collections::HashMap;
 
@@ -46,7 +48,7 @@ pub fn is_batch_index(text: &str) -> bool {
 pub const MAX_FINDINGS_PER_RULE: usize = 100;
 
 /// How serious a finding is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Level {
     /// Worth a look; often fine (a single coded word, a long posting).
@@ -188,7 +190,14 @@ pub fn lint_document(doc: &Document, facts: Option<&Posting>, rules: &LintRules)
     length::check(words, rules, &mut findings);
     let readability = readability::measure(doc);
     readability::check(&readability, rules, &mut findings);
-    phrases::check(doc, &sections, title.as_deref(), facts, rules, &mut findings);
+    phrases::check(
+        doc,
+        |block| sections.is_requirement(block),
+        title.as_deref(),
+        facts,
+        rules,
+        &mut findings,
+    );
     requirements::check(doc, &sections, rules, &mut findings);
     if let Some(facts) = facts {
         pay_transparency::check(doc, facts, rules, &mut findings);

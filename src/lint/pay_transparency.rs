@@ -1,90 +1,9 @@
 //! Pay transparency: which laws apply to a posting (by place, or the countries a remote role hires from) and whether it shows pay.
 
 use super::document::{sentences, words, BlockKind, Document};
-use super::matcher::{chunks, PhraseSet, Tokens};
-use super::rules::{Jurisdiction, PayTransparency, PlaceMatch};
+use super::matcher::{chunks, Tokens};
 use super::{Finding, Findings, Level, LintRules};
-use crate::posting::{Country, Posting, Workplace};
-
-/// The laws that apply to the posting's place, in the data file's order.
-pub fn laws_for<'r>(facts: &Posting, rules: &'r LintRules) -> Vec<&'r Jurisdiction> {
-    let remote_countries: &[Country] = match (&facts.remote, facts.workplace) {
-        (Some(remote), _) => &remote.countries,
-        (None, _) => &[],
-    };
-    let is_remote = facts.workplace == Some(Workplace::Remote) || facts.remote.is_some();
-    rules
-        .pay
-        .jurisdictions
-        .iter()
-        .filter(|law| {
-            law.matches.iter().any(|place| {
-                let here = facts.location.as_ref().is_some_and(|location| {
-                    matches_place(
-                        place,
-                        location.country,
-                        location.region.as_deref(),
-                        location.city.as_deref(),
-                    )
-                });
-                // A remote role can be done from anywhere in the countries it hires from,
-                // so every law there that covers remote work applies.
-                let remote =
-                    is_remote && law.remote && remote_countries.iter().any(|country| place.countries.contains(country));
-                here || remote
-            })
-        })
-        .collect()
-}
-
-/// Whether a place matches: its country (when given) is listed, and its region and city
-/// match when the entry names regions or cities.
-fn matches_place(place: &PlaceMatch, country: Option<Country>, region: Option<&str>, city: Option<&str>) -> bool {
-    let named = |list: &[String], value: Option<&str>| {
-        value.is_some_and(|value| list.iter().any(|name| comparable(name) == comparable(value)))
-    };
-    let narrowed = !place.regions.is_empty() || !place.cities.is_empty();
-    let country_ok = match country {
-        Some(country) => place.countries.contains(&country),
-        // "Denver, Colorado" without a country: the region or city decides, never a country-wide law.
-        None => narrowed,
-    };
-    country_ok
-        && (place.regions.is_empty() || named(&place.regions, region))
-        && (place.cities.is_empty() || named(&place.cities, city))
-}
-
-/// Place names compared in lower case, without dots or extra spaces ("Washington, D.C." = "washington, dc").
-fn comparable(name: &str) -> String {
-    name.to_lowercase()
-        .replace('.', "")
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
-/// The pay and benefit vocabularies compiled once per run.
-#[derive(Debug, Clone, Default)]
-pub struct CompiledPay {
-    pay_words: PhraseSet,
-    pay_hints: PhraseSet,
-    not_pay: PhraseSet,
-    benefit_headings: PhraseSet,
-    benefit_words: PhraseSet,
-}
-
-impl CompiledPay {
-    /// Compiles the vocabularies of the pay-transparency file.
-    pub fn new(pay: &PayTransparency) -> CompiledPay {
-        CompiledPay {
-            pay_words: PhraseSet::new(&pay.pay_words),
-            pay_hints: PhraseSet::new(&pay.pay_hints),
-            not_pay: PhraseSet::new(&pay.not_pay_words),
-            benefit_headings: PhraseSet::new(&pay.benefit_headings),
-            benefit_words: PhraseSet::new(&pay.benefit_words),
-        }
-    }
-}
+use crate::posting::Posting;
 
 /// Findings for the laws that apply: pay missing from the text (error, warning or notice by
 /// law and date) and benefits missing where the law asks for them. The law is about what
@@ -95,7 +14,7 @@ pub fn check(doc: &Document, facts: &Posting, rules: &LintRules, findings: &mut 
         Some(date) => format!("posted {date}"),
         None => format!("no date_posted, so judged as of {}", rules.pay.as_of),
     };
-    let laws = laws_for(facts, rules);
+    let laws = rules.laws_for(facts);
     if laws.is_empty() {
         return;
     }
@@ -231,7 +150,7 @@ fn has_amount(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::posting::{IsoDate, Location, Remote, Salary};
+    use crate::posting::{Country, IsoDate, Location, Remote, Salary, Workplace};
 
     fn place(country: &str, region: Option<&str>, city: Option<&str>) -> Posting {
         Posting {
@@ -246,7 +165,7 @@ mod tests {
 
     fn ids(facts: &Posting) -> Vec<String> {
         let rules = super::super::rules::builtin_for_tests();
-        laws_for(facts, rules).into_iter().map(|law| law.id.clone()).collect()
+        rules.laws_for(facts).into_iter().map(|law| law.id.clone()).collect()
     }
 
     fn date(text: &str) -> Option<IsoDate> {

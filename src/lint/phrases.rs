@@ -1,59 +1,16 @@
 //! Exclusionary or off-putting phrases, and gendered job titles, matched word by word from the catalog's lists.
 
+use super::compiled::CompiledPhrases;
 use super::document::{BlockKind, Document};
-use super::matcher::{chunks, Match, PhraseSet, Tokens};
-use super::requirements::Sections;
-use super::rules::{OnlyIn, PhraseFile};
-use super::{pay_transparency, Finding, Findings, Level, LintRules};
+use super::matcher::{chunks, Match, Tokens};
+use super::schema::OnlyIn;
+use super::{Finding, Findings, Level, LintRules};
 use crate::posting::Posting;
 
 /// How many words before a match an `only_after` phrase may end.
 const ONLY_AFTER_WINDOW: usize = 2;
 /// How many words before a gendered title in body text a `title_context` phrase may end.
 const TITLE_CONTEXT_WINDOW: usize = 3;
-
-/// The phrase rules compiled once per run: all rules' phrases in one set, each phrase
-/// knowing its rule, plus each rule's exceptions and context.
-#[derive(Debug, Clone, Default)]
-pub struct CompiledPhrases {
-    all: PhraseSet,
-    /// Rule index of each phrase in `all`.
-    rule_of: Vec<usize>,
-    except: Vec<PhraseSet>,
-    only_after: Vec<PhraseSet>,
-    titles: PhraseSet,
-    title_names: Vec<(String, String)>,
-    title_context: PhraseSet,
-}
-
-impl CompiledPhrases {
-    /// Compiles the phrase file.
-    pub fn new(file: &PhraseFile) -> CompiledPhrases {
-        let mut phrases = Vec::new();
-        let mut rule_of = Vec::new();
-        for (index, rule) in file.phrases.iter().enumerate() {
-            for phrase in &rule.phrases {
-                phrases.push(phrase.as_str());
-                rule_of.push(index);
-            }
-        }
-        let title_names: Vec<(String, String)> = file
-            .gendered_titles
-            .iter()
-            .map(|(gendered, neutral)| (gendered.clone(), neutral.clone()))
-            .collect();
-        let gendered: Vec<&str> = title_names.iter().map(|(g, _)| g.as_str()).collect();
-        CompiledPhrases {
-            all: PhraseSet::new(&phrases),
-            rule_of,
-            except: file.phrases.iter().map(|r| PhraseSet::new(&r.except)).collect(),
-            only_after: file.phrases.iter().map(|r| PhraseSet::new(&r.only_after)).collect(),
-            titles: PhraseSet::new(&gendered),
-            title_names,
-            title_context: PhraseSet::new(&file.title_context),
-        }
-    }
-}
 
 /// Whether some match of `context` ends within `window` words before token `first`.
 fn preceded_by(context: &[Match], first: usize, window: usize) -> bool {
@@ -66,9 +23,11 @@ fn excepted(except: &[Match], first: usize, last: usize) -> bool {
 }
 
 /// Phrase rules over every block, and gendered titles in the title, headings and body text.
+/// `in_requirements(block)` says whether a block is a must-have requirement (from
+/// `requirements::Sections`), for rules that look only there.
 pub fn check(
     doc: &Document,
-    sections: &Sections,
+    in_requirements: impl Fn(usize) -> bool,
     title: Option<&str>,
     facts: Option<&Posting>,
     rules: &LintRules,
@@ -79,7 +38,7 @@ pub fn check(
     let law_reason = title_reason(facts, rules);
     let mut matches: Vec<(usize, Match)> = Vec::new();
     for (index, block) in doc.blocks.iter().enumerate() {
-        let in_requirements = sections.is_requirement(index);
+        let in_requirements = in_requirements(index);
         let in_body = !matches!(block.kind, BlockKind::Heading(_));
         let text = doc.text(block);
         for (chunk_at, chunk) in chunks(text) {
@@ -147,11 +106,7 @@ pub fn check(
 
 /// Why a gendered title is a problem: the law that requires neutral titles, where one applies.
 fn title_reason(facts: Option<&Posting>, rules: &LintRules) -> String {
-    let law = facts.and_then(|facts| {
-        pay_transparency::laws_for(facts, rules)
-            .into_iter()
-            .find(|law| law.neutral_titles)
-    });
+    let law = facts.and_then(|facts| rules.laws_for(facts).into_iter().find(|law| law.neutral_titles));
     match law {
         Some(law) => format!("{} requires gender-neutral job titles", law.law),
         None => "a gendered job title tells some applicants the job is not for them".to_owned(),

@@ -1,38 +1,10 @@
 //! Requirements: which text is a must-have (sections by heading or label), how many must-haves a list has, and degrees without an experience route.
 
-use super::document::{normalize, words, BlockKind, Document};
-use super::matcher::{chunks, PhraseSet, Tokens};
-use super::rules::RequirementRules;
+use super::compiled::CompiledRequirements;
+use super::document::{comparable, words, BlockKind, Document};
+use super::matcher::{chunks, Tokens};
+use super::schema::RequirementRules;
 use super::{Finding, Findings, Level, LintRules};
-
-/// The requirement vocabularies compiled once per run.
-#[derive(Debug, Clone, Default)]
-pub struct CompiledRequirements {
-    headings: Vec<String>,
-    heading_words: PhraseSet,
-    optional: PhraseSet,
-    conditions: PhraseSet,
-    degrees: PhraseSet,
-    degree_except: PhraseSet,
-    equivalents: PhraseSet,
-    routes: PhraseSet,
-}
-
-impl CompiledRequirements {
-    /// Compiles the requirement rules.
-    pub fn new(rules: &RequirementRules) -> CompiledRequirements {
-        CompiledRequirements {
-            headings: rules.headings.iter().map(|h| comparable(h)).collect(),
-            heading_words: PhraseSet::new(&rules.heading_words),
-            optional: PhraseSet::new(&rules.optional_words),
-            conditions: PhraseSet::new(&rules.conditions),
-            degrees: PhraseSet::new(&rules.degree_words),
-            degree_except: PhraseSet::new(&rules.degree_except),
-            equivalents: PhraseSet::new(&rules.equivalent_phrases),
-            routes: PhraseSet::new(&rules.route_phrases),
-        }
-    }
-}
 
 /// What a heading or label says its section holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -265,14 +237,6 @@ fn is_condition(text: &str, compiled: &CompiledRequirements) -> bool {
         .find(&Tokens::new(&head))
         .iter()
         .any(|m| m.first == 0)
-}
-
-/// Headings compared in lower case, words only ("What you’ll bring:" = "what you'll bring").
-fn comparable(heading: &str) -> String {
-    words(heading)
-        .map(|(a, b)| normalize(&heading[a..b]))
-        .collect::<Vec<_>>()
-        .join(" ")
 }
 
 /// A warning for each must-have list longer than allowed; a notice for each degree

@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
-use super::validate::locate_in_text;
+use super::position::locate_in_text;
 use crate::error::{Error, Origin, Result};
 
 /// `branding:` as written in a company file.

@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use super::fields::squash;
+use super::words::squash;
 
 /// A country as an ISO 3166-1 alpha-2 code ("DE", "US").
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]

@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Deserializer, Serialize};
 
 pub use super::country::Country;
+use super::words::squash;
 
 /// Deserializes a type from a string through its `TryFrom<String>`, inside the
 /// scalar's own visit, so the parser reports the value's line, column and field
@@ -38,15 +39,6 @@ deserialize_via_try_from! {
     Workplace => "onsite, hybrid or remote",
     EmploymentType => "full-time, part-time, contract or temporary",
     Spelling => "us or uk",
-}
-
-/// `text` as compared with a list of words: lowercase letters and digits only, so "Full time",
-/// "full_time", "FULL-TIME" and "fulltime" are one word.
-pub(crate) fn squash(text: &str) -> String {
-    text.chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
 }
 
 /// The value among `words` (each with the forms it accepts) that `text` names, forgiving case,

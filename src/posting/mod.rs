@@ -6,7 +6,9 @@ pub mod country;
 pub mod fields;
 pub mod language;
 pub mod money;
+mod position;
 mod validate;
+mod words;
 
 use serde::{Deserialize, Serialize};
 
@@ -14,7 +16,8 @@ pub use amount::Amount;
 pub use branding::{Branding, BrandingFacts};
 pub use fields::{Country, Currency, DirectReports, EmploymentType, IsoDate, Period, Spelling, Workplace};
 pub use language::{Language, LanguageLevel};
-pub use validate::{locate, locate_key, validate, Apply, Company, Layer, Location, Posting, Remote, Salary};
+pub use position::locate_key;
+pub use validate::{locate, validate, Apply, Company, Layer, Location, Posting, Remote, Salary};
 
 /// A job file as written: every field optional, because the facts of one posting
 /// may come from several layers (company file, job file, `--set` flags).

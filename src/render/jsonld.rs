@@ -16,7 +16,7 @@ use crate::resolve::Job;
 
 /// The `--format json` file: the `JobPosting` of `job`, exactly as the careers page embeds it.
 pub fn job_posting_file(markdown: &str, job: &Job) -> Result<String> {
-    let description = super::html::Description::parse(markdown);
+    let description = super::description::Description::parse(markdown);
     let posting = job_posting(job, &description.body_html())?;
     Ok(format!("{}\n", to_script_safe_json(&posting)))
 }

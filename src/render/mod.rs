@@ -1,6 +1,7 @@
 //! Output formats: every format is a view of the same rendered Markdown.
 
 pub mod context;
+pub mod description;
 pub mod docx;
 pub mod escape;
 pub mod html;

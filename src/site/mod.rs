@@ -198,13 +198,14 @@ pub fn build_site(
 
 /// The company block of the manifest's shared layers and `--set` flags, as written.
 fn shared_company(manifest: &Manifest, overrides: &[Layer]) -> SiteCompany {
-    let merged = manifest
-        .shared_layers()
-        .iter()
-        .chain(overrides)
-        .fold(PostingFile::default(), |merged, layer| {
-            merged.overlay(layer.facts.clone())
-        });
+    let sources = crate::resolve::Sources {
+        flags: overrides.to_vec(),
+        ..manifest.sources()
+    };
+    let merged = sources
+        .layers()
+        .into_iter()
+        .fold(PostingFile::default(), |merged, layer| merged.overlay(layer.facts));
     let company = merged.company.unwrap_or_default();
     let text = |value: Option<String>| value.map(|v| v.trim().to_owned()).filter(|v| !v.is_empty());
     SiteCompany {
@@ -305,7 +306,7 @@ impl JobWriter for SiteWriter<'_> {
         let name = format!("jobs/{id}.html");
         let url = self.base.map(|base| base.of(&name));
         let markdown = render_markdown(self.catalog, job)?;
-        let description = html::Description::parse(&markdown);
+        let description = crate::render::description::Description::parse(&markdown);
         let body = description.body_html();
         // Google's required facts (date_posted, company, country) fail the job here, as for --format html.
         let posting = jsonld::job_posting_at(job, &body, url.as_deref())?;

@@ -1,5 +1,6 @@
 //! Black-box tests of the `jdgen` binary: one test binary, a module per feature.
 
+mod architecture;
 mod bad_input;
 mod batch;
 mod catalog;
@@ -7,6 +8,7 @@ mod common;
 mod compare;
 mod content;
 mod docx;
+mod exit_codes;
 mod fuzz_regressions;
 mod generate;
 mod golden;

@@ -403,7 +403,8 @@ fn a_full_disk_under_stdout_is_a_write_error() {
         .output()
         .unwrap();
     let stderr = String::from_utf8_lossy(&output.stderr);
-    assert_eq!(output.status.code(), Some(2), "{stderr}");
+    // An I/O failure, not bad input (README, "Exit codes").
+    assert_eq!(output.status.code(), Some(jdgen::exit::IO_FAILURE.into()), "{stderr}");
     assert!(
         stderr.contains("cannot write <stdout>") && stderr.contains("No space left"),
         "{stderr}"

@@ -10,7 +10,8 @@ use docx_rs::{BuildXML, Document};
 
 use super::body::{Layout, ParagraphRecipe, Piece, RunRecipe};
 use super::canonical::canonical_order;
-use super::convert::{layout_oriented, numbering_xml, BULLET_NUM_ID};
+use super::convert::{numbering_xml, BULLET_NUM_ID};
+use super::page::layout_oriented;
 use super::styles::{table_styles_xml, StyleIds};
 use super::text::escape_xml;
 use super::{package, DocxOptions};
@@ -178,7 +179,7 @@ fn document_xml(blocks: &[Block], ids: &StyleIds, page: super::PageSize, landsca
     let at = memchr::memmem::find(&empty, b"<w:sectPr").ok_or("docx-rs wrote a body without section properties")?;
     let (width, height) = page.twips();
     let page_width = if landscape { height } else { width };
-    let text_width = page_width - 2 * super::convert::SIDE_MARGIN;
+    let text_width = page_width - 2 * super::page::SIDE_MARGIN;
     let mut writer = Writer {
         xml: empty[..at].to_vec(),
         ids,

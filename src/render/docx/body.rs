@@ -16,7 +16,7 @@ use docx_rs::{
 };
 
 use super::canonical::canonical_order;
-use super::convert::layout;
+use super::page::layout;
 use super::text::{self, RunFormat};
 use super::PageSize;
 

@@ -4,15 +4,14 @@ use std::collections::HashMap;
 use std::sync::{Arc, Mutex, OnceLock};
 
 use docx_rs::{
-    AbstractNumbering, BuildXML, Document, Level, LevelJc, LevelOverride, LevelText, NumberFormat, Numbering,
-    Numberings, PageMargin, SpecialIndentType, Start,
+    AbstractNumbering, BuildXML, Level, LevelJc, LevelOverride, LevelText, NumberFormat, Numbering, Numberings,
+    SpecialIndentType, Start,
 };
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 
 use super::body::{Layout, LinkRecipe, ParagraphRecipe, Piece, RunRecipe};
 use super::styles::StyleIds;
 use super::text;
-use super::PageSize;
 use crate::render::escape::is_safe_link;
 
 /// docx-rs always writes its own abstract numbering and `w:num` with id 1; ours start above it.
@@ -43,34 +42,6 @@ pub fn convert(markdown: &str, ids: &StyleIds) -> Converted {
         converter.event(event);
     }
     converter.finish()
-}
-
-/// The left and right page margins, in twips (2.2 cm).
-pub(super) const SIDE_MARGIN: u32 = 1247;
-
-/// Applies the page size and margins.
-pub fn layout(document: Document, page: PageSize) -> Document {
-    layout_oriented(document, page, false)
-}
-
-/// Applies the page size, turned on its side when `landscape`, and the margins.
-pub fn layout_oriented(document: Document, page: PageSize, landscape: bool) -> Document {
-    let (width, height) = page.twips();
-    let size = match landscape {
-        true => docx_rs::PageSize::new()
-            .size(height, width)
-            .orient(docx_rs::PageOrientationType::Landscape),
-        false => docx_rs::PageSize::new().size(width, height),
-    };
-    document.page_size(size).page_margin(PageMargin {
-        top: 1134,
-        bottom: 1134,
-        left: SIDE_MARGIN as i32,
-        right: SIDE_MARGIN as i32,
-        header: 709,
-        footer: 709,
-        gutter: 0,
-    })
 }
 
 /// One open Markdown list.

@@ -5,32 +5,15 @@ mod body;
 mod canonical;
 mod convert;
 mod package;
+mod page;
 mod styles;
 mod text;
 
 use crate::error::{Error, Result};
 
 pub use blocks::{blocks_to_docx, Block, CellContent, Orientation, Table};
+pub use page::PageSize;
 pub use styles::reference_styles;
-
-/// The paper a document is laid out on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, clap::ValueEnum)]
-pub enum PageSize {
-    /// ISO A4, 210 x 297 mm.
-    A4,
-    /// US Letter, 8.5 x 11 in.
-    Letter,
-}
-
-impl PageSize {
-    /// Width and height in twentieths of a point (twips), as Word counts them.
-    fn twips(self) -> (u32, u32) {
-        match self {
-            PageSize::A4 => (11906, 16838),
-            PageSize::Letter => (12240, 15840),
-        }
-    }
-}
 
 /// Everything the DOCX writer needs besides the Markdown: document properties and the look.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -5,31 +5,26 @@ use std::path::Path;
 use std::time::Instant;
 
 use indicatif::{ProgressBar, ProgressStyle};
-use miette::Diagnostic;
 
 use super::exit;
-use crate::batch::{self, report, BatchOptions, JobOutcome, Skipped, Status};
-use crate::catalog::Catalog;
 use crate::cli::BatchArgs;
-use crate::error::Result;
-use crate::lint::output::Counts;
-use crate::render::Format;
-use crate::ui;
+use jdgen::batch::{self, report, BatchOptions, JobOutcome, Skipped, Status};
+use jdgen::catalog::Catalog;
+use jdgen::error::Result;
+use jdgen::lint::output::Counts;
+use jdgen::render::Format;
+use jdgen::ui;
 
 /// At most this many jobs an interruption left unwritten are named one by one.
 const SKIPPED_SHOWN: usize = 20;
 
 /// Runs the batch; exit 1 when any job failed or was not written.
-pub fn run(catalog: &Catalog, catalog_dir: Option<&Path>, args: &BatchArgs) -> Result<i32> {
+pub fn run(catalog: &Catalog, catalog_dir: Option<&Path>, args: &BatchArgs) -> Result<u8> {
     let started = Instant::now();
     let formats = Format::parse_list(&args.format)?;
     let render = super::render_options(&args.look, &formats)?;
     let mut manifest = batch::read_manifest(&args.manifest, args.company.as_deref())?;
-    manifest.flags = args
-        .set
-        .iter()
-        .map(|flag| crate::resolve::set_flag_layer(flag))
-        .collect::<Result<_>>()?;
+    manifest.flags = jdgen::resolve::set_flag_layers(&args.set)?;
     let lint = match args.lint {
         false => None,
         // The company's `lint: {disable: [...]}` applies to every job of the manifest.
@@ -119,37 +114,13 @@ struct Shown {
 
 impl Shown {
     fn show(&mut self, manifest: &str, outcome: &JobOutcome) {
-        let id = outcome
-            .id
-            .as_deref()
-            .map(|id| format!(" (id {id})"))
-            .unwrap_or_default();
+        let id = super::id_note(outcome);
         match &outcome.status {
             Status::Written => {
                 self.files += outcome.files.len();
                 self.unchanged += outcome.unchanged;
             }
-            Status::Failed(error) => {
-                let head = format!("failed: job at {} of {manifest}{id}", outcome.place);
-                match error.as_ref() {
-                    // Every problem of the job, each with its help, so it is fixed in one pass.
-                    crate::Error::Problems { problems } => {
-                        eprintln!("{}", ui::for_message(&format!("{head}: {} problems:", problems.len())));
-                        for problem in problems {
-                            eprintln!("{}", ui::for_message(&format!("  - {problem}")));
-                            if let Some(help) = problem.help() {
-                                eprintln!("        help: {}", ui::for_message(&help.to_string()));
-                            }
-                        }
-                    }
-                    error => {
-                        eprintln!("{}", ui::for_message(&format!("{head}: {error}")));
-                        if let Some(help) = error.help() {
-                            eprintln!("        help: {}", ui::for_message(&help.to_string()));
-                        }
-                    }
-                }
-            }
+            Status::Failed(error) => super::print_job_failure(manifest, outcome, error),
             Status::Skipped(Skipped::Interrupted) => {
                 self.interrupted = true;
                 if self.skipped < SKIPPED_SHOWN {

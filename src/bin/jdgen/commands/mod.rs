@@ -13,34 +13,27 @@ mod site;
 
 use std::io::Write;
 
-use crate::catalog::Catalog;
-use crate::cli::{Cli, Command, LookArgs};
-use crate::error::{Error, Result};
-use crate::render::{Format, RenderOptions};
+use miette::Diagnostic;
 
-/// Exit codes, documented in the README.
-pub mod exit {
-    /// Everything worked.
-    pub const SUCCESS: i32 = 0;
-    /// Some jobs failed (batch) or lint found problems.
-    pub const FINDINGS: i32 = 1;
-    /// Bad input or usage.
-    pub const BAD_INPUT: i32 = 2;
-}
+use crate::cli::{Cli, Command, LookArgs};
+use jdgen::catalog::Catalog;
+use jdgen::error::{Error, Result};
+use jdgen::exit;
+use jdgen::render::{Format, RenderOptions};
 
 /// Runs the parsed command line.
-pub fn run(cli: Cli) -> Result<i32> {
-    crate::ui::set_verbosity(match (cli.quiet, cli.verbose) {
-        (true, _) => crate::ui::Verbosity::Quiet,
-        (false, true) => crate::ui::Verbosity::Verbose,
-        (false, false) => crate::ui::Verbosity::Normal,
+pub fn run(cli: Cli) -> Result<u8> {
+    jdgen::ui::set_verbosity(match (cli.quiet, cli.verbose) {
+        (true, _) => jdgen::ui::Verbosity::Quiet,
+        (false, true) => jdgen::ui::Verbosity::Verbose,
+        (false, false) => jdgen::ui::Verbosity::Normal,
     });
     let catalog_dir = cli.catalog.as_deref();
     // Only commands that render load the catalog: init, check and the
     // reference pages must work when it is missing or broken.
     let catalog = || Catalog::load(catalog_dir).inspect(|c| detail_stale_copies(c.stale_copies()));
     if matches!(cli.command, Command::Generate(_) | Command::Batch(_) | Command::Site(_)) {
-        crate::interrupt::install();
+        jdgen::interrupt::install();
     }
     match cli.command {
         Command::Generate(args) => generate::run(catalog_dir, &args),
@@ -59,9 +52,9 @@ pub fn run(cli: Cli) -> Result<i32> {
 
 /// Under `-v`, names the files of the user's catalog folder that are the same as the
 /// built-in ones or older (they hide the built-in files' updates); `check` always does.
-pub(crate) fn detail_stale_copies(stale: &[crate::catalog::StaleCopy]) {
+pub(crate) fn detail_stale_copies(stale: &[jdgen::catalog::StaleCopy]) {
     for copy in stale {
-        crate::ui::detail(copy);
+        jdgen::ui::detail(copy);
     }
 }
 
@@ -76,10 +69,46 @@ pub(crate) fn render_options(look: &LookArgs, formats: &[Format]) -> Result<Rend
         stylesheet: look
             .css
             .as_deref()
-            .map(crate::render::html::load_stylesheet)
+            .map(jdgen::render::html::load_stylesheet)
             .transpose()?,
-        page: look.page,
+        page: look.page.map(Into::into),
     })
+}
+
+/// " (id pm-senior)" for a job that has an id, for the lines that name a job.
+pub(crate) fn id_note(outcome: &jdgen::batch::JobOutcome) -> String {
+    outcome
+        .id
+        .as_deref()
+        .map(|id| format!(" (id {id})"))
+        .unwrap_or_default()
+}
+
+/// The lines of a failed batch or site job: its place and id, then every problem with its
+/// help, so the job is fixed in one pass.
+pub(crate) fn print_job_failure(manifest: &str, outcome: &jdgen::batch::JobOutcome, error: &Error) {
+    let head = format!("failed: job at {} of {manifest}{}", outcome.place, id_note(outcome));
+    let help = |error: &Error| {
+        if let Some(help) = error.help() {
+            eprintln!("        help: {}", jdgen::ui::for_message(&help.to_string()));
+        }
+    };
+    match error {
+        Error::Problems { problems } => {
+            eprintln!(
+                "{}",
+                jdgen::ui::for_message(&format!("{head}: {} problems:", problems.len()))
+            );
+            for problem in problems {
+                eprintln!("{}", jdgen::ui::for_message(&format!("  - {problem}")));
+                help(problem);
+            }
+        }
+        error => {
+            eprintln!("{}", jdgen::ui::for_message(&format!("{head}: {error}")));
+            help(error);
+        }
+    }
 }
 
 /// Writes to standard output; a closed pipe (`jdgen … | head`) ends the run quietly.

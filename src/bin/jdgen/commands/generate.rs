@@ -3,26 +3,18 @@
 use std::path::{Path, PathBuf};
 
 use super::{exit, write_stdout};
-use crate::catalog::{Catalog, Need};
 use crate::cli::GenerateArgs;
-use crate::error::{Error, Result};
-use crate::posting::Spelling;
-use crate::render::{self, Format};
-use crate::{fsio, names, posting, resolve};
+use jdgen::catalog::{Catalog, Need};
+use jdgen::error::{Error, Result};
+use jdgen::posting::Spelling;
+use jdgen::render::{self, Format};
+use jdgen::resolve::{self, Sources};
+use jdgen::{fsio, names, posting};
 
 /// Resolves the posting's layers, renders the chosen formats and writes them.
-pub fn run(catalog_dir: Option<&Path>, args: &GenerateArgs) -> Result<i32> {
+pub fn run(catalog_dir: Option<&Path>, args: &GenerateArgs) -> Result<u8> {
     let formats = formats(args)?;
-    let mut layers = Vec::new();
-    if let Some(path) = &args.company {
-        layers.push(resolve::company_file_layer(path)?);
-    }
-    if let Some(path) = &args.job {
-        layers.push(resolve::job_file_layer(path)?);
-    }
-    for flag in &args.set {
-        layers.push(resolve::set_flag_layer(flag)?);
-    }
+    let layers = Sources::from_files(args.company.as_deref(), args.job.as_deref(), &args.set)?.layers();
     // The facts say which role and level: load only those of the catalog.
     let facts = posting::validate(&layers)?;
     let role = args.role.as_deref().or(facts.role.as_deref());

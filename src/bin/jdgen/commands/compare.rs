@@ -3,18 +3,18 @@
 use std::path::Path;
 
 use super::{exit, write_stdout};
-use crate::catalog::Catalog;
 use crate::cli::{CompareArgs, CompareFormat};
-use crate::compare;
-use crate::error::{Error, Result};
-use crate::render::docx::PageSize;
-use crate::{fsio, ui};
+use jdgen::catalog::Catalog;
+use jdgen::compare;
+use jdgen::error::{Error, Result};
+use jdgen::render::docx::PageSize;
+use jdgen::{fsio, ui};
 
 /// The level roles are compared at when `--level` is not given.
 const DEFAULT_LEVEL: &str = "senior";
 
 /// Builds the comparison from the catalog and writes it to standard output or `-o FILE`.
-pub fn run(catalog: &Catalog, args: &CompareArgs) -> Result<i32> {
+pub fn run(catalog: &Catalog, args: &CompareArgs) -> Result<u8> {
     let format = format(args)?;
     let comparison = match &args.role {
         Some(role) => compare::levels(catalog, role, &args.names)?,
@@ -28,7 +28,7 @@ pub fn run(catalog: &Catalog, args: &CompareArgs) -> Result<i32> {
         CompareFormat::Md => compare::markdown::render(&comparison).into_bytes(),
         CompareFormat::Html => compare::html::render(&comparison).into_bytes(),
         CompareFormat::Json => compare::json::render(&comparison).into_bytes(),
-        CompareFormat::Docx => compare::docx::render(&comparison, args.page.unwrap_or(PageSize::A4))?,
+        CompareFormat::Docx => compare::docx::render(&comparison, args.page.map_or(PageSize::A4, PageSize::from))?,
     };
     match &args.output {
         Some(path) => fsio::write_atomic(path, &bytes)?,

@@ -7,14 +7,15 @@ use dialoguer::theme::{ColorfulTheme, SimpleTheme, Theme};
 use dialoguer::{Confirm, Input, Select};
 
 use super::exit;
-use crate::catalog::Catalog;
-use crate::error::{Error, Origin, Result};
-use crate::posting::{self, Layer, Overlay, PostingFile};
-use crate::render::Format;
-use crate::{fsio, render, resolve, ui, yaml};
+use jdgen::catalog::Catalog;
+use jdgen::error::{Error, Origin, Result};
+use jdgen::posting::{self, Layer, Overlay, PostingFile};
+use jdgen::render::Format;
+use jdgen::resolve::{self, Sources};
+use jdgen::{fsio, render, ui, yaml};
 
 /// Asks the questions, then writes the job file and, if wanted, the description.
-pub fn run(catalog: &Catalog) -> Result<i32> {
+pub fn run(catalog: &Catalog) -> Result<u8> {
     if !(std::io::stdin().is_terminal() && std::io::stderr().is_terminal()) {
         return Err(Error::Usage(
             "jdgen new asks questions and needs a terminal; in a script, write a job file instead \
@@ -191,7 +192,7 @@ pub fn run(catalog: &Catalog) -> Result<i32> {
         text.clone().into(),
         facts.clone(),
     );
-    let job = resolve::resolve(catalog, &[layer], None, None)?;
+    let job = resolve::resolve(catalog, &Sources::job(layer).layers(), None, None)?;
     render::render_formats_with(catalog, &job, Format::ALL, &render::RenderOptions::default())?;
     fsio::write_atomic(&job_path, text.as_bytes())?;
     ui::note(format_args!("wrote {}", job_path.display()));
@@ -203,8 +204,8 @@ pub fn run(catalog: &Catalog) -> Result<i32> {
         .map_err(terminal_error)?;
     if describe {
         let description_path = ask_path(theme, "Write the description to", &format!("{stem}.md"))?;
-        let layer = resolve::job_file_layer(&job_path)?;
-        let job = resolve::resolve(catalog, &[layer], None, None)?;
+        let layers = Sources::from_files(None, Some(&job_path), &[])?.layers();
+        let job = resolve::resolve(catalog, &layers, None, None)?;
         let markdown = render::render_markdown(catalog, &job)?;
         fsio::write_atomic(&description_path, markdown.as_bytes())?;
         ui::note(format_args!("wrote {}", description_path.display()));

@@ -3,18 +3,18 @@
 use std::path::Path;
 
 use super::exit;
-use crate::catalog::starter_files;
-use crate::error::{Error, Result};
-use crate::{fsio, ui};
+use jdgen::catalog::starter_files;
+use jdgen::error::{Error, Result};
+use jdgen::{fsio, ui};
 
 /// Writes the starter files into `dir` (only those named in `only`, when given); refuses
 /// (naming them) if any exist, unless `force`.
-pub fn run(dir: &Path, force: bool, only: &[String]) -> Result<i32> {
+pub fn run(dir: &Path, force: bool, only: &[String]) -> Result<u8> {
     let mut files = starter_files();
     if !only.is_empty() {
         for wanted in only {
             if !files.contains_key(wanted.as_str()) {
-                let help = match crate::suggest::closest(wanted, files.keys().map(String::as_str)) {
+                let help = match jdgen::suggest::closest(wanted, files.keys().map(String::as_str)) {
                     Some(best) => format!("did you mean '{best}'?"),
                     None => "name files as `jdgen init` writes them, e.g. lint/pay-transparency.yaml".into(),
                 };

@@ -3,18 +3,18 @@
 use std::path::Path;
 
 use super::exit;
-use crate::check::check_catalog;
-use crate::error::Result;
-use crate::ui;
+use jdgen::check::check_catalog;
+use jdgen::error::Result;
+use jdgen::ui;
 
 /// Checks the catalog layered under `user_dir` and reports.
-pub fn run(user_dir: Option<&Path>) -> Result<i32> {
+pub fn run(user_dir: Option<&Path>) -> Result<u8> {
     let report = check_catalog(user_dir)?;
     // Not problems: the catalog works, but these files stop getting jdgen's updates.
     for stale in &report.stale {
         match stale {
-            crate::catalog::StaleCopy::Identical { .. } => ui::note(format_args!("note: {stale}")),
-            crate::catalog::StaleCopy::Older { .. } => {
+            jdgen::catalog::StaleCopy::Identical { .. } => ui::note(format_args!("note: {stale}")),
+            jdgen::catalog::StaleCopy::Older { .. } => {
                 eprintln!("warning: {}", ui::escape_controls(&stale.to_string()))
             }
         }
@@ -36,13 +36,15 @@ pub fn run(user_dir: Option<&Path>) -> Result<i32> {
         return Ok(exit::SUCCESS);
     }
     let count = report.problems.len();
+    // A catalog file that exists but cannot be read is the system's fault, not the catalog's.
+    let code = report.problems.iter().map(jdgen::error::Error::exit_code).max();
     for problem in report.problems {
-        crate::ui::print_error(&problem);
+        jdgen::ui::print_error(&problem);
     }
     eprintln!(
         "{count} problem{} in the catalog ({})",
         if count == 1 { "" } else { "s" },
         ui::escape_controls(&from)
     );
-    Ok(exit::BAD_INPUT)
+    Ok(code.unwrap_or(exit::BAD_INPUT))
 }

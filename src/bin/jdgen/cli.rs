@@ -3,6 +3,8 @@
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use jdgen::lint::Level;
+use jdgen::render::docx::PageSize;
 
 const EXAMPLES: &str = "\
 Examples:
@@ -11,7 +13,8 @@ Examples:
   jdgen generate --role project-manager --level expert --job job.yaml -o posting.md
   jdgen generate --job job.yaml --company company.yaml --set salary.min=90000 --set salary.max=110000
 
-Exit codes: 0 success; 1 some jobs failed or lint findings; 2 bad input or usage.";
+Exit codes: 0 success; 1 some jobs failed or lint findings; 2 bad input or usage;
+3 a file could not be read or written (I/O failure); 4 internal error (a bug in jdgen).";
 
 /// Writes job descriptions for Product Managers, Project Owners, Product Owners and Scrum Masters.
 #[derive(Debug, Parser)]
@@ -124,7 +127,7 @@ pub struct CompareArgs {
     pub output: Option<PathBuf>,
     /// DOCX paper size, turned to landscape [default: a4].
     #[arg(long, value_enum, value_name = "SIZE")]
-    pub page: Option<crate::render::docx::PageSize>,
+    pub page: Option<PageArg>,
 }
 
 /// What `jdgen compare` writes.
@@ -171,8 +174,8 @@ pub struct LintArgs {
     #[arg(long, short, value_enum, default_value_t = LintFormat::Text)]
     pub format: LintFormat,
     /// The lowest level that makes the exit code 1.
-    #[arg(long, value_enum, default_value_t = crate::lint::Level::Error, value_name = "LEVEL")]
-    pub deny: crate::lint::Level,
+    #[arg(long, value_enum, default_value_t = LevelArg::Error, value_name = "LEVEL")]
+    pub deny: LevelArg,
 }
 
 /// How `jdgen lint` shows its findings.
@@ -197,7 +200,7 @@ Examples:
   jdgen check --catalog jdgen
   JDGEN_CATALOG=jdgen jdgen check
 
-Exit codes: 0 the catalog is sound; 2 problems were found (each is listed).";
+Exit codes: 0 the catalog is sound; 2 problems were found (each is listed); 3 a file could not be read.";
 
 const COMPLETIONS_EXAMPLES: &str = "\
 Examples:
@@ -364,7 +367,46 @@ pub struct LookArgs {
     pub css: Option<PathBuf>,
     /// DOCX paper size. Default: letter for postings located in the US or Canada, else a4.
     #[arg(long, value_enum, value_name = "SIZE")]
-    pub page: Option<crate::render::docx::PageSize>,
+    pub page: Option<PageArg>,
+}
+
+/// `--page`: the library's [`PageSize`] as the command line offers it (the library knows no clap).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PageArg {
+    /// ISO A4, 210 x 297 mm.
+    A4,
+    /// US Letter, 8.5 x 11 in.
+    Letter,
+}
+
+impl From<PageArg> for PageSize {
+    fn from(page: PageArg) -> PageSize {
+        match page {
+            PageArg::A4 => PageSize::A4,
+            PageArg::Letter => PageSize::Letter,
+        }
+    }
+}
+
+/// `--deny`: the library's lint [`Level`] as the command line offers it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LevelArg {
+    /// Worth a look; often fine (a single coded word, a long posting).
+    Notice,
+    /// Likely to put off applicants; fix unless there is a reason.
+    Warning,
+    /// Breaks a law that applies to the posting.
+    Error,
+}
+
+impl From<LevelArg> for Level {
+    fn from(level: LevelArg) -> Level {
+        match level {
+            LevelArg::Notice => Level::Notice,
+            LevelArg::Warning => Level::Warning,
+            LevelArg::Error => Level::Error,
+        }
+    }
 }
 
 /// What `jdgen list` shows.
@@ -382,5 +424,19 @@ mod tests {
     #[test]
     fn the_cli_is_well_formed() {
         Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn value_wrappers_name_the_librarys_values() {
+        for (arg, level) in [
+            (LevelArg::Notice, Level::Notice),
+            (LevelArg::Warning, Level::Warning),
+            (LevelArg::Error, Level::Error),
+        ] {
+            assert_eq!(arg.to_possible_value().unwrap().get_name(), level.name());
+            assert_eq!(Level::from(arg), level);
+        }
+        assert_eq!(PageSize::from(PageArg::A4), PageSize::A4);
+        assert_eq!(PageSize::from(PageArg::Letter), PageSize::Letter);
     }
 }

@@ -1,12 +1,12 @@
 //! `jdgen list roles|levels`: what the catalog has, and where each entry comes from.
 
 use super::{exit, write_stdout};
-use crate::catalog::Catalog;
 use crate::cli::ListWhat;
-use crate::error::Result;
+use jdgen::catalog::Catalog;
+use jdgen::error::Result;
 
 /// Prints the roles (with what sets them apart) or the levels (in rank order).
-pub fn run(catalog: &Catalog, what: ListWhat) -> Result<i32> {
+pub fn run(catalog: &Catalog, what: ListWhat) -> Result<u8> {
     let text = match what {
         ListWhat::Roles => roles(catalog),
         ListWhat::Levels => levels(catalog),

@@ -5,22 +5,21 @@ use std::io::IsTerminal;
 use std::time::Instant;
 
 use indicatif::{ProgressBar, ProgressStyle};
-use miette::Diagnostic;
 
 use super::exit;
-use crate::batch::{self, JobOutcome, Skipped, Status};
-use crate::catalog::Catalog;
 use crate::cli::SiteArgs;
-use crate::error::{Error, Result};
-use crate::posting::IsoDate;
-use crate::site::{self, BaseUrl, SiteOptions};
-use crate::{resolve, ui};
+use jdgen::batch::{self, JobOutcome, Skipped, Status};
+use jdgen::catalog::Catalog;
+use jdgen::error::{Error, Result};
+use jdgen::posting::IsoDate;
+use jdgen::site::{self, BaseUrl, SiteOptions};
+use jdgen::{resolve, ui};
 
 /// At most this many expired or unwritten postings are named one by one.
 const SHOWN: usize = 20;
 
 /// Builds the site; exit 1 when any job failed or the build was incomplete.
-pub fn run(catalog: &Catalog, args: &SiteArgs) -> Result<i32> {
+pub fn run(catalog: &Catalog, args: &SiteArgs) -> Result<u8> {
     let started = Instant::now();
     let base_url = args.base_url.as_deref().map(BaseUrl::parse).transpose()?;
     let date = match &args.date {
@@ -31,11 +30,7 @@ pub fn run(catalog: &Catalog, args: &SiteArgs) -> Result<i32> {
         }
         None => site::today(),
     };
-    let overrides = args
-        .set
-        .iter()
-        .map(|flag| resolve::set_flag_layer(flag))
-        .collect::<Result<Vec<_>>>()?;
+    let overrides = resolve::set_flag_layers(&args.set)?;
     let manifest = batch::read_manifest(&args.manifest, args.company.as_deref())?;
     let options = SiteOptions {
         out_dir: args.out_dir.clone(),
@@ -120,20 +115,10 @@ struct Shown {
 
 impl Shown {
     fn show(&mut self, manifest: &str, outcome: &JobOutcome) {
-        let id = outcome
-            .id
-            .as_deref()
-            .map(|id| format!(" (id {id})"))
-            .unwrap_or_default();
+        let id = super::id_note(outcome);
         match &outcome.status {
             Status::Written => {}
-            Status::Failed(error) => {
-                let line = format!("failed: job at {} of {manifest}{id}: {error}", outcome.place);
-                eprintln!("{}", ui::for_message(&line));
-                if let Some(help) = error.help() {
-                    eprintln!("        help: {}", ui::for_message(&help.to_string()));
-                }
-            }
+            Status::Failed(error) => super::print_job_failure(manifest, outcome, error),
             Status::LeftOut(why) => {
                 if self.left_out < SHOWN {
                     let line = format!("left out: job at {} of {manifest}{id}: {why}", outcome.place);

@@ -6,15 +6,15 @@ use clap::builder::{PossibleValue, PossibleValuesParser};
 use clap::CommandFactory;
 
 use super::{exit, write_stdout};
-use crate::catalog::Catalog;
 use crate::cli::Cli;
-use crate::error::{Error, Result};
-use crate::{fsio, ui};
+use jdgen::catalog::Catalog;
+use jdgen::error::{Error, Result};
+use jdgen::{fsio, ui};
 
 /// Prints the completion script for `shell`, completing `--role`, `--level` and `compare`'s
 /// names with the catalog's ids and aliases (the built-in catalog when `catalog_dir` cannot be
 /// loaded; none when neither can, and the script still completes everything else).
-pub fn completions(catalog_dir: Option<&Path>, shell: clap_complete::Shell) -> Result<i32> {
+pub fn completions(catalog_dir: Option<&Path>, shell: clap_complete::Shell) -> Result<u8> {
     let mut command = Cli::command();
     if let Some(names) = CatalogNames::of(catalog_dir) {
         command = names.offered_by(command);
@@ -88,7 +88,7 @@ fn value(name: &str, help: &str) -> PossibleValue {
 
 /// Prints the man page (roff): synopsis, options, and the list of subcommands; with `out_dir`,
 /// writes it and a page for each subcommand (`jdgen-generate.1`, …), which it refers to.
-pub fn man(out_dir: Option<&Path>) -> Result<i32> {
+pub fn man(out_dir: Option<&Path>) -> Result<u8> {
     let mut command = Cli::command().disable_help_subcommand(true);
     command.build();
     let Some(dir) = out_dir else {

@@ -5,22 +5,26 @@ use std::path::Path;
 
 use super::{exit, write_stdout};
 use crate::cli::{LintArgs, LintFormat};
-use crate::error::{Error, Result};
-use crate::lint::output::{self, FileReport};
-use crate::lint::{self, Document, Level, LintRules};
-use crate::posting::{self, Layer, Posting};
-use crate::{fsio, resolve, ui};
+use jdgen::error::{Error, Result};
+use jdgen::lint::output::{self, FileReport};
+use jdgen::lint::{self, Document, Level, LintRules};
+use jdgen::posting::{self, Layer, Posting};
+use jdgen::resolve::Sources;
+use jdgen::{fsio, ui};
 
-/// Lints each file; a file that cannot be read is reported and the others still linted (exit 2).
-pub fn run(catalog_dir: Option<&Path>, args: &LintArgs) -> Result<i32> {
-    let layers = layers_from(args.company.as_deref(), args.job.as_deref())?;
+/// Lints each file; a file that cannot be read is reported and the others still linted (exit 2,
+/// or 3 when reading failed).
+pub fn run(catalog_dir: Option<&Path>, args: &LintArgs) -> Result<u8> {
+    let deny = Level::from(args.deny);
+    let layers = Sources::from_files(args.company.as_deref(), args.job.as_deref(), &[])?.layers();
     let rules = rules_for(catalog_dir, &layers)?;
     let facts = match layers.is_empty() {
         true => None,
         false => Some(posting::validate(&layers)?),
     };
     let mut reports = Vec::new();
-    let mut unreadable = false;
+    // The exit code of the worst file that could not be read.
+    let mut unreadable = None;
     for path in &args.files {
         match read_document(path) {
             Ok(Read::Posting(doc)) => reports.push(FileReport {
@@ -33,23 +37,23 @@ pub fn run(catalog_dir: Option<&Path>, args: &LintArgs) -> Result<i32> {
                 path.display()
             )),
             Err(error) => {
-                crate::ui::print_error(&error);
-                unreadable = true;
+                jdgen::ui::print_error(&error);
+                unreadable = unreadable.max(Some(error.exit_code()));
             }
         }
     }
     // When no file could be read there is nothing to report but the errors.
-    if !(reports.is_empty() && unreadable) {
+    if !(reports.is_empty() && unreadable.is_some()) {
         let shown = match args.format {
-            LintFormat::Text => output::text(&reports, args.deny),
-            LintFormat::Json => output::json(&reports, args.deny),
+            LintFormat::Text => output::text(&reports, deny),
+            LintFormat::Json => output::json(&reports, deny),
             LintFormat::Sarif => lint::sarif::sarif(&reports, &rules),
         };
         write_stdout(shown.as_bytes())?;
     }
-    Ok(if unreadable {
-        exit::BAD_INPUT
-    } else if output::fails(&reports, args.deny) {
+    Ok(if let Some(code) = unreadable {
+        code
+    } else if output::fails(&reports, deny) {
         exit::FINDINGS
     } else {
         exit::SUCCESS
@@ -59,8 +63,8 @@ pub fn run(catalog_dir: Option<&Path>, args: &LintArgs) -> Result<i32> {
 /// The catalog's lint rules, with the company's `lint: {disable: [...]}` applied (from the
 /// topmost layer that has one: a company file, or a manifest's inline company).
 pub(crate) fn rules_for(catalog_dir: Option<&Path>, layers: &[Layer]) -> Result<LintRules> {
-    let files = crate::catalog::layered_files(catalog_dir)?;
-    super::detail_stale_copies(&crate::catalog::stale_copies(&files));
+    let files = jdgen::catalog::layered_files(catalog_dir)?;
+    super::detail_stale_copies(&jdgen::catalog::stale_copies(&files));
     let mut rules = LintRules::from_files(&files)?;
     if let Some((layer, settings)) = layers.iter().rev().find_map(|l| l.lint.as_ref().map(|s| (l, s))) {
         rules.disable(&settings.disable, &layer.origin, &layer.text)?;
@@ -83,19 +87,8 @@ pub(crate) fn lint_generated(
         report: lint::lint_markdown(markdown, Some(posting), &rules),
     }];
     // Findings quote the posting: its text is user input, so control characters are escaped.
-    eprint!("{}", crate::ui::escape_controls(&output::text(&reports, Level::Error)));
+    eprint!("{}", jdgen::ui::escape_controls(&output::text(&reports, Level::Error)));
     Ok(output::fails(&reports, Level::Error))
-}
-
-fn layers_from(company: Option<&Path>, job: Option<&Path>) -> Result<Vec<Layer>> {
-    let mut layers = Vec::new();
-    if let Some(path) = company {
-        layers.push(resolve::company_file_layer(path)?);
-    }
-    if let Some(path) = job {
-        layers.push(resolve::job_file_layer(path)?);
-    }
-    Ok(layers)
 }
 
 /// What a file given to lint turned out to be.
