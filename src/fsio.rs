@@ -249,7 +249,8 @@ pub fn remove_stale_temps(dir: &Path) -> Result<usize> {
     Ok(removed)
 }
 
-fn write_error(path: &Path, error: &std::io::Error) -> Error {
+/// A failed write to `path` (exit 3): every writer of files reports it this way.
+pub fn write_error(path: &Path, error: &std::io::Error) -> Error {
     Error::Write {
         path: path.to_owned(),
         reason: describe_io(error),

@@ -16,6 +16,7 @@ use fs4::{FileExt, TryLockError};
 use super::report;
 use super::JobOutcome;
 use crate::error::{Error, Result};
+use crate::fsio::write_error;
 use crate::fsio::{self, AtomicFile};
 
 /// The lock file's name in the output folder.
@@ -207,13 +208,6 @@ fn is_foreign_index(path: &Path) -> bool {
     match file.take(header.len() as u64).read_to_end(&mut start) {
         Ok(_) => start != header,
         Err(_) => true,
-    }
-}
-
-fn write_error(path: &Path, error: &std::io::Error) -> Error {
-    Error::Write {
-        path: path.to_owned(),
-        reason: error.to_string(),
     }
 }
 

@@ -7,7 +7,8 @@ use std::path::Path;
 use serde_json::json;
 
 use super::{JobOutcome, Status};
-use crate::error::{Error, Result};
+use crate::error::Result;
+use crate::fsio::write_error;
 use crate::fsio::AtomicFile;
 
 /// The index's file name in the output folder.
@@ -147,13 +148,6 @@ impl ReportWriter {
     }
 }
 
-fn write_error(path: &Path, error: &std::io::Error) -> Error {
-    Error::Write {
-        path: path.to_owned(),
-        reason: error.to_string(),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -187,7 +181,7 @@ mod tests {
         let mut totals = Totals::default();
         for status in [
             Status::Written,
-            Status::Failed(Box::new(Error::Usage("bad".into()))),
+            Status::Failed(Box::new(crate::error::Error::Usage("bad".into()))),
             Status::Skipped(Skipped::Interrupted),
         ] {
             let job = outcome(status);

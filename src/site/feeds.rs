@@ -8,6 +8,7 @@ use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Result};
+use crate::fsio::write_error;
 use crate::fsio::AtomicFile;
 use crate::posting::{Apply, Country, Posting};
 
@@ -167,13 +168,6 @@ impl FeedFile {
         let out = self.out.take().expect("a feed without an error has its file");
         let file = out.into_inner().map_err(|e| write_error(&self.path, e.error()))?;
         file.commit()
-    }
-}
-
-fn write_error(path: &Path, error: &std::io::Error) -> Error {
-    Error::Write {
-        path: path.to_owned(),
-        reason: error.to_string(),
     }
 }
 

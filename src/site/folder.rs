@@ -20,6 +20,7 @@ use crate::batch::runner::write_output;
 use crate::batch::{JobOutcome, Place, Status};
 use crate::error::{Error, Result};
 use crate::fsio;
+use crate::fsio::write_error;
 
 /// The marker's name in the site's folder.
 pub const MARKER: &str = ".jdgen-site";
@@ -232,13 +233,6 @@ fn relative_name(dir: &Path, path: &Path) -> String {
         .map(|c| c.as_os_str().to_string_lossy())
         .collect::<Vec<_>>()
         .join("/")
-}
-
-fn write_error(path: &Path, error: &std::io::Error) -> Error {
-    Error::Write {
-        path: path.to_owned(),
-        reason: error.to_string(),
-    }
 }
 
 #[cfg(test)]
