@@ -2,9 +2,10 @@
 
 use std::path::Path;
 
+use crate::catalog::matrix::says_none;
 use crate::catalog::{spelling, Catalog, Level, RoleAtLevel, RoleLevel, RoleTemplate, Variant};
 use crate::error::{Error, Origin, Result};
-use crate::posting::{self, Branding, CompanyFile, Layer, Posting, PostingFile, Spelling};
+use crate::posting::{self, Branding, CompanyFile, DirectReports, Layer, Posting, PostingFile, Spelling};
 use crate::sniff::{self, Wanted};
 use crate::{fsio, yaml};
 
@@ -244,10 +245,42 @@ pub fn resolve<'c>(catalog: &'c Catalog, layers: &[Layer], role: Option<&str>, l
         c.level(name)
     })?;
     let mut job = Job::new(catalog, role, level, &role_name, posting);
+    reports_fit_the_level(&job, layers)?;
     if let Some(branding) = layers.iter().rev().find_map(|layer| layer.branding.clone()) {
         job.branding = branding;
     }
     Ok(job)
+}
+
+/// Direct reports on a level whose cell leads no one (`direct_reports: none`) would publish
+/// "Direct reports: 5" beside the cell's own "with no line reports": the posting would
+/// contradict itself, so it is refused.
+fn reports_fit_the_level(job: &Job, layers: &[Layer]) -> Result<()> {
+    let at_level = job.at_level();
+    let asked = match &job.posting.direct_reports {
+        Some(DirectReports::Count(count)) => *count > 0,
+        Some(DirectReports::Text(text)) => !says_none(text),
+        None => false,
+    };
+    if !asked || !at_level.leads_no_one() {
+        return Ok(());
+    }
+    let role = &job.role.meta.id;
+    let (origin, at) = posting::locate(layers, "direct_reports");
+    Err(Error::invalid(
+        origin,
+        "direct_reports",
+        format!(
+            "the {} leads no one in this catalog (the posting says: you {}), so direct reports would contradict it",
+            at_level.title(),
+            at_level.people_leadership()
+        ),
+        Some(format!(
+            "leave direct_reports out, or choose a level that leads people (`jdgen list levels`, then `jdgen compare --role {role} LEVEL LEVEL` shows who leads whom); to hire at this level with reports, give roles/{role}/{}.yaml its own direct_reports and people_leadership in your catalog (jdgen init)",
+            job.level.profile.id
+        )),
+        at,
+    ))
 }
 
 /// A role or level from the flag, else from the posting; an unknown name from a file is reported at its line.

@@ -79,6 +79,12 @@ impl<'c> RoleAtLevel<'c> {
         self.cell?.direct_reports.as_deref()
     }
 
+    /// Whether the cell writes the level as leading no one (`direct_reports: none`): its text
+    /// then says so, and a posting's own direct reports would contradict it.
+    pub fn leads_no_one(&self) -> bool {
+        self.direct_reports().is_some_and(says_none)
+    }
+
     /// Years of relevant experience: the cell's, else the level's.
     pub fn years(&self) -> Years {
         self.cell.and_then(|c| c.years).unwrap_or(self.level.profile.years)
@@ -147,9 +153,24 @@ pub fn unknown_placeholders(text: &str) -> Vec<&str> {
     unknown
 }
 
+/// Whether a direct-reports text means nobody: "none", "no one" or "0", in any case.
+pub fn says_none(text: &str) -> bool {
+    matches!(text.trim().to_lowercase().as_str(), "none" | "no one" | "0")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn nobody_is_said_in_several_ways() {
+        for text in ["none", " None ", "no one", "0"] {
+            assert!(says_none(text), "{text}");
+        }
+        for text in ["2", "the Product Owners", "none of the above", ""] {
+            assert!(!says_none(text), "{text}");
+        }
+    }
 
     #[test]
     fn only_years_is_a_placeholder() {

@@ -251,6 +251,7 @@ fn the_roles_facts_reach_every_format() {
         json["occupationalCategory"].as_str().unwrap().contains('-'),
         "an O*NET-SOC code"
     );
+    // The same job at every level; individual-contributor levels lead no one.
     let months = |level: &str| -> u64 {
         let text = stdout_of(&[
             "generate",
@@ -258,6 +259,8 @@ fn the_roles_facts_reach_every_format() {
             job.to_str().unwrap(),
             "-l",
             level,
+            "--set",
+            "direct_reports=none",
             "--format",
             "json",
         ]);
@@ -446,4 +449,60 @@ fn the_equal_opportunity_statement_and_links_fit_the_market() {
         "{new_york}"
     );
     assert!(new_york.contains("protected veteran status"));
+}
+
+/// A level whose cell leads no one says so in its text ("with no line reports"); direct reports
+/// there would contradict it, so they are refused where they are written. Levels that lead
+/// people take them, and "none" or 0 is what an individual contributor has anyway.
+#[test]
+fn direct_reports_only_on_levels_that_lead_people() {
+    let (_dir, job) = temp_file("job.yaml", "role: product-owner\nlevel: senior\ndirect_reports: 3\n");
+    let stderr = bad_input(&["generate", "--job", job.to_str().unwrap()]);
+    assert!(
+        stderr.contains("job.yaml:3:1: field `direct_reports`: the Senior Product Owner leads no one in this catalog")
+            && stderr.contains("you have no direct reports")
+            && stderr.contains("leave direct_reports out, or choose a level that leads people"),
+        "{stderr}"
+    );
+    let stderr = bad_input(&[
+        "generate",
+        "-r",
+        "scrum-master",
+        "-l",
+        "principal",
+        "--set",
+        "direct_reports=two coaches",
+    ]);
+    assert!(
+        stderr.contains(
+            "--set direct_reports=two coaches: field `direct_reports`: the Principal Scrum Master leads no one"
+        ),
+        "{stderr}"
+    );
+    for (level, reports) in [("head", "5"), ("lead", "4 Scrum Masters")] {
+        let text = stdout_of(&[
+            "generate",
+            "-r",
+            "scrum-master",
+            "-l",
+            level,
+            "--set",
+            &format!("direct_reports={reports}"),
+        ]);
+        assert!(
+            text.contains(&format!("- Direct reports: {reports}")),
+            "{level}: {text}"
+        );
+    }
+    for none in ["0", "none"] {
+        stdout_of(&[
+            "generate",
+            "-r",
+            "scrum-master",
+            "-l",
+            "senior",
+            "--set",
+            &format!("direct_reports={none}"),
+        ]);
+    }
 }

@@ -117,6 +117,9 @@ pub fn run(catalog: &Catalog) -> Result<u8> {
         facts = ask_required(theme, "Pay range: minimum, e.g. 78000", facts, "salary.min")?;
         facts = ask_required(theme, "Pay range: maximum", facts, "salary.max")?;
     }
+    // A level the catalog writes as leading no one is not asked for direct reports: its text
+    // says "no line reports", and the posting would contradict itself.
+    let leads_people = !catalog.at_level(role, level, &role.meta.id).leads_no_one();
     for (prompt, key, list) in [
         (
             "Reports to, e.g. Head of Product (empty to leave out)",
@@ -149,6 +152,9 @@ pub fn run(catalog: &Catalog) -> Result<u8> {
             false,
         ),
     ] {
+        if key == "direct_reports" && !leads_people {
+            continue;
+        }
         facts = match list {
             true => ask(theme, prompt, facts, key, |text| format!("[{text}]"))?,
             false => ask(theme, prompt, facts, key, str::to_owned)?,
