@@ -1,5 +1,6 @@
 //! The catalog's files: the built-in ones embedded in the binary, and the one function that decides which file wins.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -34,7 +35,8 @@ impl std::fmt::Display for Provenance {
 /// One catalog file's text and where it came from.
 #[derive(Debug, Clone)]
 pub struct CatalogFile {
-    pub text: String,
+    /// Borrowed from the binary for a built-in file (one run need not copy the whole catalog).
+    pub text: Cow<'static, str>,
     pub provenance: Provenance,
 }
 
@@ -85,7 +87,7 @@ pub fn layered_files(user_dir: Option<&Path>) -> Result<BTreeMap<String, Catalog
             (
                 path,
                 CatalogFile {
-                    text: text.to_owned(),
+                    text: Cow::Borrowed(text),
                     provenance: Provenance::BuiltIn,
                 },
             )
@@ -103,7 +105,7 @@ pub fn layered_files(user_dir: Option<&Path>) -> Result<BTreeMap<String, Catalog
             files.insert(
                 relative,
                 CatalogFile {
-                    text,
+                    text: Cow::Owned(text),
                     provenance: Provenance::Folder(path),
                 },
             );
@@ -152,6 +154,9 @@ impl std::fmt::Display for StaleCopy {
 
 /// The files of the user's folder that are the same as the built-in ones or older than them.
 pub fn stale_copies(files: &BTreeMap<String, CatalogFile>) -> Vec<StaleCopy> {
+    if files.values().all(|file| file.provenance == Provenance::BuiltIn) {
+        return Vec::new();
+    }
     let builtin = builtin_files();
     files
         .iter()

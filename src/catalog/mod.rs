@@ -3,6 +3,7 @@
 mod cell;
 mod files;
 pub mod matrix;
+mod precompiled;
 pub mod profile;
 pub mod role;
 pub mod spelling;
@@ -107,6 +108,26 @@ enum Spellings {
 /// `None` when no file answers to it (the load then reads every file of the kind and says
 /// "unknown role", with the names it has).
 fn stem_named(files: &BTreeMap<String, CatalogFile>, prefix: &str, suffix: &str, name: &str) -> Option<String> {
+    let name = name.trim().to_lowercase();
+    if files.contains_key(&format!("{prefix}{name}{suffix}")) {
+        return Some(name);
+    }
+    files.iter().find_map(|(path, file)| {
+        let stem = path
+            .strip_prefix(prefix)?
+            .strip_suffix(suffix)
+            .filter(|s| !s.contains('/'))?;
+        let answers = match precompiled::names(&file.text) {
+            Some(names) => names.iter().any(|n| n.to_lowercase() == name),
+            None => names_in(path, &file.text)?.iter().any(|n| n.to_lowercase() == name),
+        };
+        answers.then(|| stem.to_owned())
+    })
+}
+
+/// The names a role template or profile answers to: its `id`, `aliases` and variants' ids,
+/// read leniently (`None` when they cannot be read).
+fn names_in(path: &str, text: &str) -> Option<Vec<String>> {
     #[derive(serde::Deserialize)]
     struct Names {
         #[serde(default)]
@@ -120,25 +141,13 @@ fn stem_named(files: &BTreeMap<String, CatalogFile>, prefix: &str, suffix: &str,
     struct VariantName {
         id: String,
     }
-    let name = name.trim().to_lowercase();
-    if files.contains_key(&format!("{prefix}{name}{suffix}")) {
-        return Some(name);
-    }
-    files.iter().find_map(|(path, file)| {
-        let stem = path
-            .strip_prefix(prefix)?
-            .strip_suffix(suffix)
-            .filter(|s| !s.contains('/'))?;
-        let yaml = match prefix {
-            "templates/" => split_front_matter(&file.text)?.front_matter,
-            _ => file.text.clone(),
-        };
-        let names: Names = yaml::from_str(&Origin::File(path.clone()), &yaml).ok()?;
-        let mut all = std::iter::once(&names.id)
-            .chain(&names.aliases)
-            .chain(names.variants.iter().map(|v| &v.id));
-        all.any(|n| n.to_lowercase() == name).then(|| stem.to_owned())
-    })
+    let yaml = match path.starts_with("templates/") {
+        true => split_front_matter(text)?.front_matter,
+        false => text.to_owned(),
+    };
+    let names: Names = yaml::from_str(&Origin::File(path.to_owned()), &yaml).ok()?;
+    let variants = names.variants.into_iter().map(|v| v.id);
+    Some(std::iter::once(names.id).chain(names.aliases).chain(variants).collect())
 }
 
 /// The role a template file is for (`templates/<role>.md.hbs`, not a partial).
@@ -183,7 +192,7 @@ impl Selection {
         let mut queue: Vec<&str> = files
             .iter()
             .filter(|(path, _)| role_of(path).is_some_and(|stem| Self::wants(&self.roles, stem)))
-            .map(|(_, file)| file.text.as_str())
+            .map(|(_, file)| &*file.text)
             .collect();
         while let Some(text) = queue.pop() {
             for (_, name) in crate::render::structure::partial_calls(text) {
@@ -251,12 +260,14 @@ impl Catalog {
         let mut cells = Vec::new();
         let mut pending = Vec::new();
         let mut us_spelling = UsSpelling::default();
+        // Whether the US word list is the built-in one, whose conversions are precompiled.
+        let mut built_in_spelling = false;
 
         for (relative, file) in selection.files(&files) {
             let name = file.display_name(relative);
             let origin = Origin::File(name.clone());
             if let Some(stem) = relative.strip_prefix("profiles/").and_then(|f| f.strip_suffix(".yaml")) {
-                match yaml::from_str::<SeniorityProfile>(&origin, &file.text) {
+                match read_document::<SeniorityProfile>(&origin, file, &file.text) {
                     Ok(profile) => {
                         for (field, message) in profile.problems(stem) {
                             let at = located_key(&name, &file.text, &field);
@@ -274,7 +285,7 @@ impl Catalog {
                 .and_then(|f| f.strip_suffix(".yaml"))
                 .and_then(|f| f.split_once('/'))
             {
-                match yaml::from_str::<RoleLevel>(&origin, &file.text) {
+                match read_document::<RoleLevel>(&origin, file, &file.text) {
                     Ok(data) => cells.push((
                         (role.to_owned(), level.to_owned()),
                         Cell {
@@ -286,9 +297,15 @@ impl Catalog {
                     Err(error) => problems.push(error),
                 }
             } else if relative == US_SPELLING_FILE {
-                match yaml::from_str::<spelling::UsSpellingFile>(&origin, &file.text) {
-                    Ok(list) => {
-                        let (table, list_problems) = UsSpelling::new(list);
+                let read = match precompiled::us_spelling_words(&file.text) {
+                    Some(words) => {
+                        built_in_spelling = true;
+                        Ok((UsSpelling::sorted(words), Vec::new()))
+                    }
+                    None => yaml::from_str::<spelling::UsSpellingFile>(&origin, &file.text).map(UsSpelling::new),
+                };
+                match read {
+                    Ok((table, list_problems)) => {
                         for (field, message) in list_problems {
                             let at = located_key(&name, &file.text, &field);
                             problems.push(Error::invalid(origin.clone(), field, message, None, at));
@@ -304,7 +321,8 @@ impl Catalog {
                 pending.push(TemplateSource {
                     name: partial.to_owned(),
                     file: name,
-                    text: file.text.clone(),
+                    text: file.text.to_string(),
+                    compiled: None,
                 });
             } else if let Some(stem) = relative
                 .strip_prefix("templates/")
@@ -320,6 +338,7 @@ impl Catalog {
                             name: format!("role:{stem}"),
                             file: name,
                             text: body,
+                            compiled: None,
                         });
                         roles.push(role);
                     }
@@ -328,23 +347,31 @@ impl Catalog {
             }
         }
 
-        // Every template, and its US-spelt copy where the words differ, compiled in one go.
+        // Every template, and its US-spelt copy where the words differ, compiled in one go;
+        // a built-in template's compiled form is taken as it is.
         let mut sources = Vec::with_capacity(pending.len() * 2);
+        let to_us = |text: &str| match precompiled::us_text(text).filter(|_| built_in_spelling) {
+            Some(us) => us.to_owned(),
+            None => us_spelling.convert_template(text),
+        };
         for mut template in pending {
             match selection.spellings {
                 Spellings::British => {}
-                Spellings::Us => template.text = us_spelling.convert_template(&template.text),
+                Spellings::Us => template.text = to_us(&template.text),
                 Spellings::Both => {
-                    let us = us_spelling.convert_template(&template.text);
+                    let us = to_us(&template.text);
                     if us != template.text {
+                        let name = format!("{}{}", template.name, spelling::US_SUFFIX);
                         sources.push(TemplateSource {
-                            name: format!("{}{}", template.name, spelling::US_SUFFIX),
+                            compiled: precompiled::template(&name, &us),
+                            name,
                             file: template.file.clone(),
                             text: us,
                         });
                     }
                 }
             }
+            template.compiled = precompiled::template(&template.name, &template.text);
             sources.push(template);
         }
         let mut engine = TemplateEngine::new();
@@ -405,7 +432,7 @@ impl Catalog {
         let role_ids = stems("templates/", ".md.hbs");
         let source = |path: &str| {
             let file = &files[path];
-            (file.display_name(path), file.text.as_str())
+            (file.display_name(path), &*file.text)
         };
         for role in &self.roles {
             let (name, text) = source(&role.path);
@@ -635,7 +662,7 @@ fn role_template(
             Some(Located::at(name, &file.text, 1, 1)),
         )]);
     };
-    let meta = yaml::from_str::<RoleMeta>(&origin, &split.front_matter).map_err(|error| vec![error])?;
+    let meta = read_document::<RoleMeta>(&origin, file, &split.front_matter).map_err(|error| vec![error])?;
     if meta.id != stem {
         return Err(vec![Error::invalid(
             origin,
@@ -653,6 +680,18 @@ fn role_template(
         },
         split.body,
     ))
+}
+
+/// A catalog YAML document: a built-in one from its precompiled form, any other read.
+fn read_document<T: serde::de::DeserializeOwned>(origin: &Origin, file: &CatalogFile, yaml: &str) -> Result<T> {
+    let precompiled = match file.provenance {
+        Provenance::BuiltIn => precompiled::document(yaml),
+        Provenance::Folder(_) => None,
+    };
+    match precompiled {
+        Some(value) => Ok(value),
+        None => yaml::from_str(origin, yaml),
+    }
 }
 
 /// Placeholders in catalog text that jdgen does not fill, each a problem at `field`.

@@ -11,10 +11,50 @@ pub const US_SUFFIX: &str = "@us";
 /// British words and their US spelling, all lower case, one inflection each.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct UsSpelling {
-    words: HashMap<String, String>,
+    words: Words,
     /// The byte lengths of the shortest and the longest British word: a word outside them is
     /// not looked up (a posting converts thousands of words, few of them listed).
     lengths: (usize, usize),
+}
+
+/// The table's words: read from a file, or the built-in list as the binary holds it.
+#[derive(Debug, Clone, PartialEq)]
+enum Words {
+    Read(HashMap<String, String>),
+    /// Sorted by British word (a table built per run costs more than the lookups it saves).
+    Sorted(&'static [(&'static str, &'static str)]),
+}
+
+impl Default for Words {
+    fn default() -> Self {
+        Words::Read(HashMap::new())
+    }
+}
+
+impl Words {
+    fn get(&self, british: &str) -> Option<&str> {
+        match self {
+            Words::Read(words) => words.get(british).map(String::as_str),
+            Words::Sorted(words) => words
+                .binary_search_by(|(b, _)| (*b).cmp(british))
+                .ok()
+                .map(|i| words[i].1),
+        }
+    }
+
+    fn len(&self) -> usize {
+        match self {
+            Words::Read(words) => words.len(),
+            Words::Sorted(words) => words.len(),
+        }
+    }
+
+    fn british(&self) -> Box<dyn Iterator<Item = &str> + '_> {
+        match self {
+            Words::Read(words) => Box::new(words.keys().map(String::as_str)),
+            Words::Sorted(words) => Box::new(words.iter().map(|(b, _)| *b)),
+        }
+    }
 }
 
 /// `spelling/en-us.yaml` as written.
@@ -44,21 +84,42 @@ impl UsSpelling {
                 words.insert(british, us);
             }
         }
+        (UsSpelling::with(Words::Read(words)), problems)
+    }
+
+    /// The built-in table: `words` as `new` keeps them, sorted by British word (the
+    /// precompiled list, checked against `new` by a test).
+    pub fn sorted(words: &'static [(&'static str, &'static str)]) -> UsSpelling {
+        UsSpelling::with(Words::Sorted(words))
+    }
+
+    fn with(words: Words) -> UsSpelling {
         let lengths = (
-            words.keys().map(String::len).min().unwrap_or(0),
-            words.keys().map(String::len).max().unwrap_or(0),
+            words.british().map(str::len).min().unwrap_or(0),
+            words.british().map(str::len).max().unwrap_or(0),
         );
-        (UsSpelling { words, lengths }, problems)
+        UsSpelling { words, lengths }
+    }
+
+    /// Each British word and its US spelling, sorted by British word.
+    pub fn pairs(&self) -> Vec<(&str, &str)> {
+        let mut pairs: Vec<(&str, &str)> = self
+            .words
+            .british()
+            .filter_map(|b| Some((b, self.words.get(b)?)))
+            .collect();
+        pairs.sort();
+        pairs
     }
 
     /// Whether the table converts nothing.
     pub fn is_empty(&self) -> bool {
-        self.words.is_empty()
+        self.words.len() == 0
     }
 
     /// `text` with every listed British word in its US spelling, keeping its capitals.
     pub fn convert<'a>(&self, text: &'a str) -> Cow<'a, str> {
-        if self.words.is_empty() {
+        if self.is_empty() {
             return text.into();
         }
         let mut out = String::new();

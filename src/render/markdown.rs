@@ -65,24 +65,30 @@ impl TemplateEngine {
         Ok(())
     }
 
-    /// Compiles every source and registers those that compile, in order; each name with its
-    /// outcome. Compiling is most of the work of one `jdgen generate` (Handlebars' parser
-    /// spends about a microsecond a byte), so the sources are shared between two threads.
+    /// Compiles every source (or takes its precompiled form) and registers those that
+    /// compile, in order; each name with its outcome. Compiling is most of the work of one
+    /// `jdgen generate` when templates are not precompiled (Handlebars' parser spends about a
+    /// microsecond a byte), so the sources to compile are shared between two threads.
     pub fn register_all(&mut self, sources: Vec<TemplateSource>) -> Vec<(String, Result<()>)> {
-        let total: usize = sources.iter().map(|s| s.text.len()).sum();
+        let mut sources = sources;
+        let (to_compile, precompiled): (Vec<usize>, Vec<usize>) =
+            (0..sources.len()).partition(|&i| sources[i].compiled.is_none());
+        let total: usize = to_compile.iter().map(|&i| sources[i].text.len()).sum();
         // The first sources up to about half the bytes go to a second thread.
         let mut split = 0;
         let mut bytes = 0;
-        while split < sources.len() && bytes < total / 2 {
-            bytes += sources[split].text.len();
+        while split < to_compile.len() && bytes < total / 2 {
+            bytes += sources[to_compile[split]].text.len();
             split += 1;
         }
-        let compile_each = |part: &[TemplateSource]| -> Vec<Result<Template>> {
-            part.iter().map(|s| compile(&s.name, &s.file, &s.text)).collect()
+        let compile_each = |part: &[usize]| -> Vec<Result<Template>> {
+            part.iter()
+                .map(|&i| compile(&sources[i].name, &sources[i].file, &sources[i].text))
+                .collect()
         };
-        let (first, second) = sources.split_at(split);
+        let (first, second) = to_compile.split_at(split);
         let compiled: Vec<Result<Template>> = match first.is_empty() || second.is_empty() {
-            true => compile_each(&sources),
+            true => compile_each(&to_compile),
             false => std::thread::scope(|scope| {
                 let other = scope.spawn(|| compile_each(first));
                 let mine = compile_each(second);
@@ -91,11 +97,29 @@ impl TemplateEngine {
                 all
             }),
         };
+        let mut results: Vec<Option<Result<Template>>> = (0..sources.len()).map(|_| None).collect();
+        for (i, result) in to_compile.into_iter().zip(compiled) {
+            results[i] = Some(result);
+        }
+        for i in precompiled {
+            results[i] = sources[i].compiled.take().map(Ok);
+        }
         sources
             .into_iter()
-            .zip(compiled)
+            .zip(results)
             .map(|(source, result)| {
-                let outcome = result.map(|template| self.insert(&source.name, &source.file, &source.text, template));
+                let outcome = match result {
+                    Some(result) => {
+                        result.map(|template| self.insert(&source.name, &source.file, &source.text, template))
+                    }
+                    // Every source is compiled above or was precompiled: this is never reached.
+                    None => Err(Error::template(
+                        &source.file,
+                        "jdgen did not compile this template".to_owned(),
+                        None,
+                        None,
+                    )),
+                };
                 (source.name, outcome)
             })
             .collect()
@@ -110,6 +134,13 @@ impl TemplateEngine {
     /// Whether a template (or partial) of this name is compiled.
     pub fn has(&self, name: &str) -> bool {
         self.registry.has_template(name)
+    }
+
+    /// The name and source text of each compiled template and partial, by name.
+    pub fn sources(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.sources
+            .iter()
+            .map(|(name, (_, text))| (name.as_str(), text.as_str()))
     }
 
     /// Names of the compiled templates and partials.
@@ -203,10 +234,12 @@ pub struct TemplateSource {
     pub name: String,
     pub file: String,
     pub text: String,
+    /// Its compiled form, when the catalog has it already (the built-in templates).
+    pub compiled: Option<Template>,
 }
 
 /// Compiles one template, refusing nesting too deep for Handlebars' recursive parser first.
-fn compile(name: &str, file: &str, text: &str) -> Result<Template> {
+pub(crate) fn compile(name: &str, file: &str, text: &str) -> Result<Template> {
     if let Some((line, column)) = structure::too_deep(text) {
         return Err(Error::template(
             file,

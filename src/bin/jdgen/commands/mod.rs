@@ -32,7 +32,14 @@ pub fn run(cli: Cli) -> Result<u8> {
     // Only commands that render load the catalog: init, check and the
     // reference pages must work when it is missing or broken.
     let catalog = || Catalog::load(catalog_dir).inspect(|c| detail_stale_copies(c.stale_copies()));
-    if matches!(cli.command, Command::Generate(_) | Command::Batch(_) | Command::Site(_)) {
+    // The handler is a thread of its own: only for commands that write files (generate to
+    // standard output writes none, and is called in loops by scripts).
+    let writes_files = match &cli.command {
+        Command::Generate(args) => args.output.is_some() || args.out_dir.is_some(),
+        Command::Batch(_) | Command::Site(_) => true,
+        _ => false,
+    };
+    if writes_files {
         jdgen::interrupt::install();
     }
     match cli.command {
