@@ -389,3 +389,38 @@ fn precompiled_templates_equal_compiled_ones() {
         "no word to change: the US copy is the original"
     );
 }
+
+/// The writer rebuilds every kind of element the grammar has, not only those the built-in
+/// templates use today, or says why it cannot (then that template is compiled when loaded).
+#[test]
+fn every_kind_of_element_is_rebuilt() {
+    let text =
+        "{{!-- a note --}}{{{raw_html}}} {{#each items as |item index|}}{{item}}{{index}}{{else}}none{{/each}}\n\
+                {{#with a as |b|}}{{b.c}}{{/with}} {{helper (sub 1 \"two\" three=3.5) key=true}} {{@index}}\n\
+                {{> partial arg=x}} {{#> layout}}fallback{{/layout}} {{*inline}} {{#*inline \"p\"}}body{{/inline}}\n\
+                {{~#if a~}} trimmed {{~else if b~}} chain {{~/if~}}";
+    let compiled = Template::compile_with_name(text, "kinds".into()).unwrap();
+    let (code, rebuilt) = template_code(&compiled, "").unwrap();
+    let mut rebuilt = rebuilt;
+    rebuilt.name = compiled.name.clone();
+    assert!(rebuilt == compiled, "{rebuilt:#?}\n\n{compiled:#?}");
+    for call in [
+        "comment(",
+        "helper(\"HtmlExpression\"",
+        "pair(",
+        "single(",
+        "sub(",
+        "lit(",
+        "local(",
+        "decorator(\"PartialExpression\"",
+        "decorator(\"PartialBlock\"",
+        "decorator(\"DecoratorExpression\"",
+        "decorator(\"DecoratorBlock\"",
+        "true, false]",
+    ] {
+        assert!(code.contains(call), "{call} not in {code}");
+    }
+    let up = Template::compile("{{#each a}}{{../b}}{{/each}}").unwrap();
+    let why = template_code(&up, "").unwrap_err();
+    assert!(why.contains("cannot be built"), "{why}");
+}
