@@ -69,58 +69,48 @@ impl TemplateEngine {
     /// compile, in order; each name with its outcome. Compiling is most of the work of one
     /// `jdgen generate` when templates are not precompiled (Handlebars' parser spends about a
     /// microsecond a byte), so the sources to compile are shared between two threads.
-    pub fn register_all(&mut self, sources: Vec<TemplateSource>) -> Vec<(String, Result<()>)> {
-        let mut sources = sources;
-        let (to_compile, precompiled): (Vec<usize>, Vec<usize>) =
-            (0..sources.len()).partition(|&i| sources[i].compiled.is_none());
-        let total: usize = to_compile.iter().map(|&i| sources[i].text.len()).sum();
-        // The first sources up to about half the bytes go to a second thread.
+    pub fn register_all(&mut self, mut sources: Vec<TemplateSource>) -> Vec<(String, Result<()>)> {
+        let mut outcomes: Vec<Option<Result<Template>>> =
+            sources.iter_mut().map(|s| s.compiled.take().map(Ok)).collect();
+        let to_compile = |i: &usize| outcomes[*i].is_none();
+        let total: usize = (0..sources.len())
+            .filter(to_compile)
+            .map(|i| sources[i].text.len())
+            .sum();
+        // The first sources up to about half the bytes to compile go to a second thread.
         let mut split = 0;
         let mut bytes = 0;
-        while split < to_compile.len() && bytes < total / 2 {
-            bytes += sources[to_compile[split]].text.len();
+        while split < sources.len() && bytes < total / 2 {
+            if to_compile(&split) {
+                bytes += sources[split].text.len();
+            }
             split += 1;
         }
-        let compile_each = |part: &[usize]| -> Vec<Result<Template>> {
-            part.iter()
-                .map(|&i| compile(&sources[i].name, &sources[i].file, &sources[i].text))
-                .collect()
+        let compile_part = |part: &[TemplateSource], slots: &mut [Option<Result<Template>>]| {
+            for (source, slot) in part.iter().zip(slots) {
+                if slot.is_none() {
+                    *slot = Some(compile(&source.name, &source.file, &source.text));
+                }
+            }
         };
-        let (first, second) = to_compile.split_at(split);
-        let compiled: Vec<Result<Template>> = match first.is_empty() || second.is_empty() {
-            true => compile_each(&to_compile),
+        let (first, second) = sources.split_at(split);
+        let (first_slots, second_slots) = outcomes.split_at_mut(split);
+        match bytes == 0 || bytes == total {
+            true => compile_part(&sources, &mut outcomes),
             false => std::thread::scope(|scope| {
-                let other = scope.spawn(|| compile_each(first));
-                let mine = compile_each(second);
-                let mut all = other.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-                all.extend(mine);
-                all
+                let other = scope.spawn(|| compile_part(first, first_slots));
+                compile_part(second, second_slots);
+                other.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
             }),
-        };
-        let mut results: Vec<Option<Result<Template>>> = (0..sources.len()).map(|_| None).collect();
-        for (i, result) in to_compile.into_iter().zip(compiled) {
-            results[i] = Some(result);
-        }
-        for i in precompiled {
-            results[i] = sources[i].compiled.take().map(Ok);
         }
         sources
             .into_iter()
-            .zip(results)
-            .map(|(source, result)| {
-                let outcome = match result {
-                    Some(result) => {
-                        result.map(|template| self.insert(&source.name, &source.file, &source.text, template))
-                    }
-                    // Every source is compiled above or was precompiled: this is never reached.
-                    None => Err(Error::template(
-                        &source.file,
-                        "jdgen did not compile this template".to_owned(),
-                        None,
-                        None,
-                    )),
-                };
-                (source.name, outcome)
+            .zip(outcomes)
+            .map(|(source, outcome)| {
+                let outcome = outcome.unwrap_or_else(|| compile(&source.name, &source.file, &source.text));
+                let registered =
+                    outcome.map(|template| self.insert(&source.name, &source.file, &source.text, template));
+                (source.name, registered)
             })
             .collect()
     }
