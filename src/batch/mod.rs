@@ -166,7 +166,9 @@ impl JobWriter for FormatWriter<'_> {
         }
         for output in outputs {
             let name = format!("{stem}.{}", output.format.extension());
-            runner::write_output(&options.out_dir.join(&name), &output.bytes, options.force, outcome)?;
+            if !runner::write_output(&options.out_dir.join(&name), &output.bytes, options.force)? {
+                outcome.unchanged += 1;
+            }
             outcome.files.push(name);
         }
         Ok(())

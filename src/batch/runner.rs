@@ -244,11 +244,11 @@ fn name_hash(stem: &str) -> u64 {
 }
 
 /// Writes `bytes` to `path` atomically, unless the file already holds them (a re-run after an
-/// interruption: counted in `outcome.unchanged`). A file with other content is replaced only
-/// when `replace` allows it.
-pub fn write_output(path: &Path, bytes: &[u8], replace: bool, outcome: &mut JobOutcome) -> Result<()> {
+/// interruption); whether it wrote. A file with other content is replaced only when `replace`
+/// allows it.
+pub fn write_output(path: &Path, bytes: &[u8], replace: bool) -> Result<bool> {
     match existing_state(path, bytes) {
-        Existing::Same => outcome.unchanged += 1,
+        Existing::Same => return Ok(false),
         Existing::Different if !replace => {
             return Err(Error::Write {
                 path: path.to_owned(),
@@ -257,7 +257,7 @@ pub fn write_output(path: &Path, bytes: &[u8], replace: bool, outcome: &mut JobO
         }
         Existing::Different | Existing::Absent => fsio::write_atomic(path, bytes)?,
     }
-    Ok(())
+    Ok(true)
 }
 
 enum Existing {

@@ -17,7 +17,7 @@ use std::path::{Component, Path, PathBuf};
 
 use crate::batch::folder::{FolderLock, LOCK_FILE};
 use crate::batch::runner::write_output;
-use crate::batch::{JobOutcome, Place, Status};
+use crate::batch::{JobOutcome, Status};
 use crate::error::{Error, Result};
 use crate::fsio;
 use crate::fsio::write_error;
@@ -122,21 +122,9 @@ impl SiteFolder {
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent).map_err(|e| write_error(parent, &e))?;
         }
-        // A scratch outcome counts whether the bytes were already there.
-        let mut scratch = JobOutcome {
-            place: Place::Index(0),
-            id: None,
-            title: None,
-            role: None,
-            level: None,
-            files: Vec::new(),
-            unchanged: 0,
-            lint: None,
-            status: Status::Written,
-        };
-        write_output(&path, bytes, self.replace, &mut scratch)?;
+        let wrote = write_output(&path, bytes, self.replace)?;
         self.written.insert(name.to_owned());
-        Ok(scratch.unchanged == 0)
+        Ok(wrote)
     }
 
     /// A complete build: removes the files of the previous build that this one did not write

@@ -327,7 +327,9 @@ impl JobWriter for SiteWriter<'_> {
             }
         };
         let page = html::careers_page_of(&description, job, &json_ld, None, Some(BACK));
-        write_output(&self.dir.join(&name), page.as_bytes(), self.replace, outcome)?;
+        if !write_output(&self.dir.join(&name), page.as_bytes(), self.replace)? {
+            outcome.unchanged += 1;
+        }
         outcome.files.push(name);
         let mut card = Card::of(job, &id, posted);
         card.html = index::card_html(&card);
