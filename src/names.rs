@@ -25,6 +25,19 @@ pub fn slug_of(text: &str) -> String {
     }
 }
 
+/// `base`, or `base-2`, `base-3`… : the first not in `taken`, which it joins (anchors in a
+/// page, slugs among a site's filter values).
+pub fn unique_in(taken: &mut std::collections::BTreeSet<String>, base: String) -> String {
+    let mut candidate = base.clone();
+    let mut counter = 2;
+    while taken.contains(&candidate) {
+        candidate = format!("{base}-{counter}");
+        counter += 1;
+    }
+    taken.insert(candidate.clone());
+    candidate
+}
+
 /// Checks a file stem a user chose (a batch `id`, `--name`); says what is wrong with it.
 pub fn check_stem(stem: &str) -> Result<(), String> {
     let allowed = "use letters, digits, '-', '_' and '.', not starting with '.' (e.g. pm-senior-berlin)";
@@ -69,6 +82,16 @@ mod tests {
         assert_eq!(slug_of("***"), "posting");
         assert!(slug_of(&"word ".repeat(100)).len() <= MAX_STEM);
         assert!(!slug_of(&"word ".repeat(100)).ends_with('-'));
+    }
+
+    #[test]
+    fn unique_names_are_numbered_from_two() {
+        let mut taken = std::collections::BTreeSet::new();
+        let names: Vec<String> = ["a", "a", "b", "a"]
+            .iter()
+            .map(|b| unique_in(&mut taken, b.to_string()))
+            .collect();
+        assert_eq!(names, ["a", "a-2", "b", "a-3"]);
     }
 
     #[test]

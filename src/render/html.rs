@@ -233,14 +233,7 @@ fn unique_id(taken: &mut BTreeSet<String>, text: &str) -> String {
         slug if slug.is_empty() => "section".to_owned(),
         slug => slug,
     };
-    let mut candidate = base.clone();
-    let mut counter = 2;
-    while taken.contains(&candidate) {
-        candidate = format!("{base}-{counter}");
-        counter += 1;
-    }
-    taken.insert(candidate.clone());
-    candidate
+    crate::names::unique_in(taken, base)
 }
 
 fn escape_into(out: &mut String, text: &str) {

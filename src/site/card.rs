@@ -206,15 +206,7 @@ impl Facets {
 /// An ASCII slug of `key`, made unique among `taken` ("São Paulo" and "Sao Paulo" both slug to
 /// `sao-paulo`; the second, in sorted order, gets `sao-paulo-2`).
 fn unique_slug(taken: &mut std::collections::BTreeSet<String>, key: &str) -> String {
-    let base = crate::names::slug_of(key);
-    let mut candidate = base.clone();
-    let mut counter = 2;
-    while taken.contains(&candidate) {
-        candidate = format!("{base}-{counter}");
-        counter += 1;
-    }
-    taken.insert(candidate.clone());
-    candidate
+    crate::names::unique_in(taken, crate::names::slug_of(key))
 }
 
 #[cfg(test)]
